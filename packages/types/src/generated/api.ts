@@ -689,7 +689,7 @@ export interface components {
             offer_id: string;
             /**
              * Ssh Public Key
-             * @description SSH public key to add to provisioned instances for access
+             * @description SSH public key to add to provisioned instances for access (one line, as in authorized_keys)
              */
             ssh_public_key: string;
             /**
