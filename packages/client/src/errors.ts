@@ -74,6 +74,9 @@ export class CdeskAbortError extends CdeskError {
   }
 }
 
+/** Appended to the message of a failure after which a procure may or may not have happened. */
+const OUTCOME_UNKNOWN_HINT = ". The request may have been processed: check offers.status before procuring again";
+
 /** No usable answer: the connection failed, or the body could not be read as promised. */
 export class CdeskConnectionError extends CdeskError {
   override name = "CdeskConnectionError";
@@ -86,7 +89,8 @@ export class CdeskConnectionError extends CdeskError {
   readonly outcomeUnknown: boolean;
 
   constructor(target: RequestTarget, message: string, options?: { cause?: unknown; outcomeUnknown?: boolean }) {
-    super(`${target.method} ${target.path} failed: ${message}`, options);
+    const hint = options?.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : "";
+    super(`${target.method} ${target.path} failed: ${message}${hint}`, options);
     this.method = target.method;
     this.path = target.path;
     this.outcomeUnknown = options?.outcomeUnknown ?? false;
@@ -227,10 +231,7 @@ function describeApiError(init: ApiErrorInit): string {
   else if (typeof detail === "string") why = detail;
   else if (typeof init.body === "string" && init.body.length > 0) why = init.body;
   const suffix = [why && `: ${oneLine(why)}`, init.requestId && ` (request id ${init.requestId})`].join("");
-  const hint = init.outcomeUnknown
-    ? ". The request may have been processed: check offers.status before procuring again"
-    : "";
-  return head + suffix + hint;
+  return head + suffix + (init.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : "");
 }
 
 function oneLine(text: string): string {

@@ -1,0 +1,117 @@
+/**
+ * `createCdeskClient`: the operations of the Supply API grouped as users think of them. Each method
+ * checks its arguments against the spec's constraints, sends through the shared transport and
+ * resolves to the typed body.
+ */
+import type {
+  AvailableGpus,
+  AvailableStorage,
+  CatalogListing,
+  DeleteResourceResponse,
+  GetOffersResponse,
+  OfferDetails,
+  OffersQuery,
+  OfferStatusResponse,
+  paths,
+  ProcureOfferRequest,
+  ProcureOfferResponse,
+  Resource,
+} from "@cdesk/types";
+import type { Client } from "openapi-fetch";
+import { REQUEST_CONSTRAINTS } from "./generated/request-constraints.js";
+import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
+import { createTransport, type SendInit } from "./transport.js";
+import { validate, type SchemaRule } from "./validate.js";
+
+export interface CdeskClient {
+  /** What can be requested. */
+  catalog: {
+    /** GPU families and their canonical variant names. */
+    gpus(options?: RequestOptions): Promise<AvailableGpus>;
+    vendors(options?: RequestOptions): Promise<CatalogListing>;
+    regions(options?: RequestOptions): Promise<CatalogListing>;
+    contracts(options?: RequestOptions): Promise<CatalogListing>;
+    storage(options?: RequestOptions): Promise<AvailableStorage>;
+  };
+  offers: {
+    /** `POST /get_offers`: a typed query (sent as YAML) or a raw YAML string (sent as-is). */
+    search(query: OffersQuery | string, options?: RequestOptions): Promise<GetOffersResponse>;
+    get(offerId: string, options?: RequestOptions): Promise<OfferDetails>;
+    /** Poll this after `procure` until `procurement_status` is `ready` or `failed`. */
+    status(offerId: string, options?: RequestOptions): Promise<OfferStatusResponse>;
+    /**
+     * Not idempotent: retried only on 429 or a refused connection. Any other failure that may have
+     * reached the server has `outcomeUnknown: true`: check `status` before procuring again.
+     */
+    procure(request: ProcureOfferRequest, options?: RequestOptions): Promise<ProcureOfferResponse>;
+  };
+  resources: {
+    list(query?: { offer_id?: string | null }, options?: RequestOptions): Promise<Resource[]>;
+    /** `forceRefresh` bypasses the server's 30 s reconciliation cooldown. */
+    get(resourceId: string, query?: { forceRefresh?: boolean }, options?: RequestOptions): Promise<Resource>;
+    /** Asynchronous: the resource goes `deleting` then `deleted`. 409 if already deleted. */
+    delete(resourceId: string, query?: { force?: boolean }, options?: RequestOptions): Promise<DeleteResourceResponse>;
+  };
+  /**
+   * The underlying openapi-fetch client, with the same auth, retries, timeouts and logging. Its
+   * calls throw the same typed errors (so `error` in its result is always undefined); it does not
+   * validate arguments.
+   */
+  raw: Client<paths>;
+}
+
+type OperationKey = keyof typeof REQUEST_CONSTRAINTS;
+
+export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
+  const { send, raw } = createTransport(resolveOptions(options));
+
+  /** Validates, sends, and resolves to the body: one line per method below. */
+  const call = async <T>(key: OperationKey, init: SendInit, options: RequestOptions | undefined): Promise<T> => {
+    check(key, init);
+    const [method, path] = key.split(" ") as [string, string];
+    const { data } = await send(method, path, { ...init, signal: options?.signal, headers: options?.headers }, options);
+    return data as T;
+  };
+
+  return {
+    catalog: {
+      gpus: (options) => call("GET /available_gpus", {}, options),
+      vendors: (options) => call("GET /available_vendors", {}, options),
+      regions: (options) => call("GET /available_regions", {}, options),
+      contracts: (options) => call("GET /available_contracts", {}, options),
+      storage: (options) => call("GET /available_storage", {}, options),
+    },
+    offers: {
+      search: (query, options) => call("POST /get_offers", { body: query }, options),
+      get: (offerId, options) => call("GET /offers/{offer_id}", { params: { path: { offer_id: offerId } } }, options),
+      status: (offerId, options) =>
+        call("GET /offers/{offer_id}/status", { params: { path: { offer_id: offerId } } }, options),
+      procure: (request, options) => call("POST /procure_offer", { body: request }, options),
+    },
+    resources: {
+      list: (query, options) => call("GET /resources", { params: { query: { ...query } } }, options),
+      get: (resourceId, query, options) =>
+        call(
+          "GET /resources/{resource_id}",
+          { params: { path: { resource_id: resourceId }, query: { force_refresh: query?.forceRefresh } } },
+          options,
+        ),
+      delete: (resourceId, query, options) =>
+        call(
+          "DELETE /resources/{resource_id}",
+          { params: { path: { resource_id: resourceId }, query: { force: query?.force } } },
+          options,
+        ),
+    },
+    raw,
+  };
+}
+
+/** The arguments a method received, against the spec's constraints for its operation. */
+function check(key: OperationKey, init: SendInit): void {
+  const rules: { path?: SchemaRule; query?: SchemaRule; body?: SchemaRule } = REQUEST_CONSTRAINTS[key];
+  if (rules.path) validate(init.params?.path, rules.path, "");
+  if (rules.query) validate(init.params?.query, rules.query, "");
+  // A raw YAML query is the caller's own text: the transport only checks it is not empty.
+  if (rules.body && typeof init.body !== "string") validate(init.body, rules.body, "");
+}

@@ -1,0 +1,63 @@
+/**
+ * One log line per HTTP attempt: method, path, status (or what went wrong), duration, attempt.
+ * Lines are built from the request target and the response only, never from request headers,
+ * so the bearer token cannot reach a log.
+ */
+
+/** How much the client logs. `CDESK_LOG` sets it from the environment. */
+export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
+
+/** Anything with console-like methods; `console` is the default. Each call receives one line. */
+export interface CdeskLogger {
+  debug(line: string): void;
+  info(line: string): void;
+  warn(line: string): void;
+  error(line: string): void;
+}
+
+export const LOG_LEVELS: readonly LogLevel[] = ["debug", "info", "warn", "error", "off"];
+
+/** What happened in one attempt. */
+export interface AttemptRecord {
+  method: string;
+  /** The request URL's path, e.g. `/offers/3f6c.../status`. */
+  url: string;
+  /** The HTTP status, or a word for why there is none (`timeout`, `network error`, `aborted`). */
+  outcome: number | string;
+  durationMs: number;
+  attempt: number;
+  attempts: number;
+  requestId?: string | null | undefined;
+  /** Set when another attempt follows after this delay. */
+  retryInMs?: number | undefined;
+}
+
+/** Severity -> a writer, or undefined when that severity is below the configured level. */
+export type AttemptLog = (severity: Exclude<LogLevel, "off">, record: () => AttemptRecord) => void;
+
+export function createAttemptLog(logger: CdeskLogger, level: LogLevel): AttemptLog | undefined {
+  const threshold = LOG_LEVELS.indexOf(level);
+  if (level === "off") return undefined;
+  // The record is built lazily: at the default level most successful attempts log nothing.
+  return (severity, record) => {
+    if (LOG_LEVELS.indexOf(severity) >= threshold) logger[severity](formatAttempt(record()));
+  };
+}
+
+export function formatAttempt(record: AttemptRecord): string {
+  const parts = [
+    `[cdesk] ${record.method} ${pathOf(record.url)} ${record.outcome} ${record.durationMs}ms`,
+    `attempt ${record.attempt}/${record.attempts}`,
+  ];
+  if (record.requestId) parts.push(`request-id ${record.requestId}`);
+  if (record.retryInMs !== undefined) parts.push(`retrying in ${record.retryInMs}ms`);
+  return parts.join(" ");
+}
+
+function pathOf(url: string): string {
+  try {
+    return new URL(url).pathname;
+  } catch {
+    return url;
+  }
+}

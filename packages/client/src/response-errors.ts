@@ -1,0 +1,65 @@
+/**
+ * Turns an HTTP answer that is not a usable success into a typed error: a status >= 400 becomes the
+ * `CdeskApiError` subclass for it; a 2xx whose body is not the JSON it promised becomes a
+ * `CdeskConnectionError` ("malformed response"), never a bare `SyntaxError`.
+ */
+import {
+  apiErrorClassFor,
+  CdeskConnectionError,
+  RateLimitError,
+  type CdeskApiError,
+  type RequestTarget,
+} from "./errors.js";
+import { isOutcomeUnknown, parseRetryAfter } from "./retry-policy.js";
+
+const EXCERPT_LENGTH = 500;
+
+/**
+ * The typed error for a status >= 400. `body` is what openapi-fetch parsed: JSON when it was JSON,
+ * otherwise the text, which is cut to a short excerpt (an HTML error page can be large).
+ */
+export function apiError(target: RequestTarget, response: Response, body: unknown, now = Date.now()): CdeskApiError {
+  const headers = headersRecord(response.headers);
+  const init = {
+    ...target,
+    status: response.status,
+    requestId: headers["x-request-id"],
+    body: typeof body === "string" ? excerpt(body) : body,
+    headers,
+    outcomeUnknown: isOutcomeUnknown(target, { kind: "status", status: response.status }),
+  };
+  if (response.status === 429) return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(headers["retry-after"], now) });
+  return new (apiErrorClassFor(response.status))(init);
+}
+
+/**
+ * A 2xx that cannot be the JSON the spec promises. Checked on headers only, before the body is
+ * read, so a success costs nothing extra.
+ */
+export function malformedSuccessReason(response: Response): string | undefined {
+  if (response.status === 204) return undefined;
+  const type = response.headers.get("content-type");
+  if (!type || !/[/+]json\b/i.test(type)) return `expected a JSON body, got content type ${type ?? "(none)"}`;
+  if (response.headers.get("content-length") === "0") return "the JSON body is empty";
+  return undefined;
+}
+
+/** A 2xx answer we could not use. For a procure this means the server probably acted. */
+export function malformedResponse(target: RequestTarget, reason: string, cause?: unknown): CdeskConnectionError {
+  const outcomeUnknown = isOutcomeUnknown(target, { kind: "status", status: 500 });
+  return new CdeskConnectionError(target, `malformed response: ${reason}`, { cause, outcomeUnknown });
+}
+
+/** Response headers as a plain object with lower-case keys (what `CdeskApiError.headers` holds). */
+export function headersRecord(headers: Headers): Record<string, string> {
+  const record: Record<string, string> = {};
+  headers.forEach((value, key) => {
+    record[key] = value;
+  });
+  return record;
+}
+
+export function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 3)}...` : flat;
+}

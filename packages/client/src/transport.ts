@@ -1,0 +1,110 @@
+/**
+ * The one path every request takes, from the methods and from `raw` alike: openapi-fetch builds
+ * the Request, `fetchWithRetry` sends it (timeouts, retries, abort, logging), and whatever is not a
+ * usable success is thrown as a typed error here.
+ */
+import type { paths } from "@cdesk/types";
+import createClient, { type Client } from "openapi-fetch";
+import { CdeskError, CdeskTimeoutError, CdeskConnectionError, type RequestTarget } from "./errors.js";
+import { abortError, fetchWithRetry, type CallContext } from "./fetch-with-retry.js";
+import { createAttemptLog } from "./logger.js";
+import { assertSafeTransport, checkRetries, checkTimeout, inputComplaint, type RequestOptions, type ResolvedOptions } from "./options.js";
+import { apiError, malformedResponse } from "./response-errors.js";
+import { isOutcomeUnknown } from "./retry-policy.js";
+import { fail } from "./validate.js";
+import { toYamlQuery } from "./yaml-query.js";
+
+/** What openapi-fetch accepts for one request (typed per operation at the public surface). */
+export interface SendInit {
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  body?: unknown;
+  headers?: Record<string, string | null> | Headers;
+  signal?: AbortSignal | null;
+  [option: string]: unknown;
+}
+
+export interface SendResult {
+  data: unknown;
+  response: Response;
+}
+
+export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions) => Promise<SendResult>;
+
+const QUERY_PATH = "/get_offers";
+const YAML = "application/yaml";
+const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+
+export function createTransport(options: ResolvedOptions): { send: Send; raw: Client<paths> } {
+  const base = createClient<paths>({
+    baseUrl: options.baseUrl,
+    headers: { ...options.headers, Authorization: `Bearer ${options.token}` },
+  });
+  const log = createAttemptLog(options.logger, options.logLevel);
+
+  const send: Send = async (method, path, init, call) => {
+    const target: RequestTarget = { method, path };
+    const context: CallContext = {
+      target,
+      fetch: options.fetch ?? globalThis.fetch,
+      timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint("timeoutMs")),
+      maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint("maxRetries")),
+      log,
+    };
+    const fetch = (request: Request) => {
+      // A per-request `baseUrl` (raw) must not route around the plain-http guard.
+      if (!options.allowInsecureHttp && request.url.startsWith("http:") && request.headers.has("authorization")) {
+        assertSafeTransport(new URL(request.url), false);
+      }
+      return fetchWithRetry(request, context);
+    };
+    const finalInit = path === QUERY_PATH && init.body !== undefined ? asYamlQuery(init) : init;
+    let result: { data?: unknown; error?: unknown; response: Response };
+    try {
+      result = await base.request(method as "get", path as never, { ...finalInit, fetch } as never);
+    } catch (error) {
+      throw typedError(error, context, init.signal);
+    } finally {
+      context.release?.();
+    }
+    const { response } = result;
+    if (result.error !== undefined || !response.ok) throw apiError(target, response, result.error);
+    if (result.data === undefined && response.status !== 204 && method !== "HEAD") {
+      throw malformedResponse(target, "the JSON body is empty");
+    }
+    return result as SendResult;
+  };
+
+  const raw = { ...base } as Record<string, unknown>;
+  for (const method of HTTP_METHODS) raw[method] = (path: string, init?: SendInit) => send(method, path, init ?? {});
+  raw.request = (method: string, path: string, init?: SendInit) => send(method.toUpperCase(), path, init ?? {});
+  return { send, raw: raw as unknown as Client<paths> };
+}
+
+/** `POST /get_offers` takes YAML: a string as-is, a query object through the YAML emitter. */
+function asYamlQuery(init: SendInit): SendInit {
+  let headers: SendInit["headers"];
+  if (init.headers instanceof Headers) {
+    headers = new Headers(init.headers);
+    if (!headers.has("content-type")) headers.set("content-type", YAML);
+  } else {
+    headers = { "Content-Type": YAML, ...init.headers };
+  }
+  return { ...init, headers, bodySerializer: serializeQuery };
+}
+
+function serializeQuery(body: unknown): string {
+  if (typeof body !== "string") return toYamlQuery(body);
+  if (body.trim() === "") fail("query", "required", "the YAML query is empty");
+  return body;
+}
+
+/** Anything thrown while sending or reading becomes a `CdeskError`. */
+function typedError(error: unknown, call: CallContext, signal: AbortSignal | null | undefined): CdeskError {
+  if (error instanceof CdeskError) return error;
+  if (signal?.aborted) return abortError(call.target, signal);
+  const outcomeUnknown = isOutcomeUnknown(call.target, { kind: "network", error });
+  if (call.timedOut) return new CdeskTimeoutError(call.target, call.timeoutMs, { outcomeUnknown });
+  if (error instanceof SyntaxError) return malformedResponse(call.target, `the body is not valid JSON (${error.message})`, error);
+  const message = error instanceof Error ? error.message : String(error);
+  return new CdeskConnectionError(call.target, `reading the response failed: ${message}`, { cause: error, outcomeUnknown });
+}
