@@ -1,0 +1,38 @@
+/** An OpenAPI path template (`/offers/{offer_id}/status`) that can match request paths. */
+export interface RouteTemplate {
+  readonly template: string;
+  readonly paramNames: readonly string[];
+  /** The path parameters when `pathname` matches, else undefined. */
+  match(pathname: string): Record<string, string> | undefined;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function compileRouteTemplate(template: string): RouteTemplate {
+  const paramNames: string[] = [];
+  const source = template
+    .split(/(\{[^}]+\})/)
+    .map((part) => {
+      const param = /^\{([^}]+)\}$/.exec(part);
+      if (!param) return escapeRegExp(part);
+      paramNames.push(param[1] as string);
+      return "([^/]+)";
+    })
+    .join("");
+  const pattern = new RegExp(`^${source}/?$`);
+  return {
+    template,
+    paramNames,
+    match(pathname) {
+      const found = pattern.exec(pathname);
+      if (!found) return undefined;
+      const params: Record<string, string> = {};
+      paramNames.forEach((name, index) => {
+        params[name] = decodeURIComponent(found[index + 1] as string);
+      });
+      return params;
+    },
+  };
+}

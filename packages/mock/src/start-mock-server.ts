@@ -1,0 +1,125 @@
+import { startFrontServer, type RequestDecorator } from "./front-server.js";
+import type { MockServer, MockServerOptions } from "./options.js";
+import { startPrism, type PrismProcess } from "./prism-process.js";
+import { createScenarioPlayer, verifyScenario } from "./scenario-player.js";
+import { isScenarioName, scenarioNames, scenarios } from "./scenarios.js";
+import { defaultSpecPath, readSpec, writePrismSpec, type PrismSpecFile } from "./spec-file.js";
+import { readOperations, type OperationModel } from "./spec-model.js";
+import { parseViolationsHeader, type Violation } from "./violations.js";
+
+const DEFAULT_START_TIMEOUT_MS = 20_000;
+
+/** Checks the options before anything starts, naming the option and the rule broken. */
+function checkOptions(options: MockServerOptions): void {
+  const { port, scenario, proxy, seed, startTimeoutMs } = options;
+  if (port !== undefined && !(Number.isInteger(port) && port >= 0 && port <= 65535)) {
+    throw new TypeError(`options.port must be an integer from 0 to 65535, got ${String(port)}`);
+  }
+  if (scenario !== undefined && !isScenarioName(scenario)) {
+    throw new TypeError(`options.scenario must be one of ${scenarioNames.join(", ")}, got "${String(scenario)}"`);
+  }
+  if (proxy !== undefined && !/^https?:\/\/[^/]/.test(proxy)) {
+    throw new TypeError(`options.proxy must be an http(s) URL, got "${proxy}"`);
+  }
+  if (proxy !== undefined && (scenario !== undefined || options.dynamic)) {
+    throw new TypeError("options.proxy cannot be combined with scenario or dynamic: a proxy answers what the upstream answers");
+  }
+  if (seed !== undefined && !(typeof seed === "number" || typeof seed === "string")) {
+    throw new TypeError(`options.seed must be a string or a number, got ${typeof seed}`);
+  }
+  if (startTimeoutMs !== undefined && !(Number.isFinite(startTimeoutMs) && startTimeoutMs > 0)) {
+    throw new TypeError(`options.startTimeoutMs must be a positive number of milliseconds, got ${String(startTimeoutMs)}`);
+  }
+}
+
+function prismArgs(options: MockServerOptions, specPath: string): string[] {
+  // --errors: in mock mode, an example that breaks its own schema becomes a 500 instead of
+  // passing silently; in proxy mode, a violating upstream response becomes a 500.
+  if (options.proxy !== undefined) return ["proxy", specPath, options.proxy, "--errors"];
+  const args = ["mock", specPath, "--errors"];
+  if (options.dynamic) {
+    args.push("--dynamic", "--json-schema-faker-fillProperties=false");
+    if (options.seed !== undefined) args.push("--seed", String(options.seed));
+  }
+  return args;
+}
+
+function scenarioDecorator(options: MockServerOptions, operations: readonly OperationModel[]): RequestDecorator | undefined {
+  if (options.scenario === undefined) return undefined;
+  const routes = scenarios[options.scenario];
+  verifyScenario(options.scenario, routes, operations);
+  const player = createScenarioPlayer(routes);
+  return ({ method, operation, params, headers }): ReturnType<RequestDecorator> => {
+    // A request that asks Prism for something itself keeps its choice and does not advance the scenario.
+    if (headers.prefer !== undefined) return { headers: {}, answered: () => {} };
+    const pick = player.pick(method, operation.route.template, params);
+    return {
+      headers: pick.example === undefined ? {} : { prefer: `example=${pick.example}` } as Record<string, string>,
+      answered: (status) => {
+        if (status >= 200 && status < 300) pick.answered();
+      },
+    };
+  };
+}
+
+/**
+ * Starts a Prism mock of the Supply API (or a validating proxy) behind a small front server,
+ * and resolves once it answers requests.
+ *
+ * @example
+ * const mock = await startMockServer({ scenario: "provisioning" });
+ * const client = createClient({ baseUrl: mock.url, token: "test-token" });
+ * // ...
+ * await mock.close();
+ */
+export async function startMockServer(options: MockServerOptions = {}): Promise<MockServer> {
+  checkOptions(options);
+  const host = options.host ?? "127.0.0.1";
+  const document = await readSpec(options.spec ?? defaultSpecPath());
+  const operations = readOperations(document);
+  const decorate = scenarioDecorator(options, operations);
+  const violations: Violation[] = [];
+
+  const front = await startFrontServer({
+    host,
+    port: options.port ?? 0,
+    operations,
+    ...(decorate && { decorate }),
+    observe: (request, answer) => {
+      const header = answer.headers["sl-violations"];
+      for (const violation of parseViolationsHeader(Array.isArray(header) ? header[0] : header, { ...request, status: answer.statusCode ?? 0 })) {
+        violations.push(violation);
+        options.onViolation?.(violation);
+      }
+    },
+  });
+  let specFile: PrismSpecFile | undefined;
+  let prism: PrismProcess | undefined;
+  try {
+    specFile = await writePrismSpec(document);
+    prism = await startPrism({ args: prismArgs(options, specFile.path), startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS });
+  } catch (error) {
+    await Promise.allSettled([front.close(), specFile?.remove()]);
+    throw error;
+  }
+  front.connect(prism.port);
+
+  let closing: Promise<void> | undefined;
+  const runningPrism = prism;
+  const runningSpecFile = specFile;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  return {
+    url: `http://${urlHost}:${front.port}`,
+    port: front.port,
+    prismPid: prism.pid,
+    violations,
+    close() {
+      closing ??= Promise.allSettled([front.close(), runningPrism.stop()]).then(async (results) => {
+        await runningSpecFile.remove();
+        const failure = results.find((result) => result.status === "rejected");
+        if (failure) throw failure.reason;
+      });
+      return closing;
+    },
+  };
+}

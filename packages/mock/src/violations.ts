@@ -1,0 +1,53 @@
+/** One spec violation Prism found in a request or a response. */
+export interface Violation {
+  /** Request method, e.g. `GET`. */
+  readonly method: string;
+  /** Request path with its query, e.g. `/offers/3f6c.../status`. */
+  readonly path: string;
+  /** Status the caller received (500 when Prism replaced a violating response). */
+  readonly status: number;
+  /** Where: `["response", "body", "offers", "0", "gpu_count"]`, `["request", "header", "authorization"]`... */
+  readonly location: readonly string[];
+  /** `Error`, `Warning`, `Information` or `Hint`, as Prism grades it. */
+  readonly severity: string;
+  /** What rule was broken, in Prism's (AJV's) words. */
+  readonly message: string;
+}
+
+interface PrismViolation {
+  location?: unknown;
+  severity?: unknown;
+  message?: unknown;
+}
+
+/**
+ * Reads Prism's `sl-violations` response header (a JSON array). Prism truncates a long list
+ * and prefixes it with "Too many violations!": what cannot be parsed is reported as one
+ * violation carrying the raw text, never dropped.
+ */
+export function parseViolationsHeader(
+  header: string | undefined,
+  request: { method: string; path: string; status: number },
+): Violation[] {
+  if (!header) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(header);
+  } catch {
+    return [{ ...request, location: [], severity: "Error", message: header }];
+  }
+  if (!Array.isArray(parsed)) return [{ ...request, location: [], severity: "Error", message: header }];
+  return parsed.map((item: PrismViolation) => ({
+    ...request,
+    location: Array.isArray(item.location) ? item.location.map(String) : [],
+    severity: typeof item.severity === "string" ? item.severity : "Error",
+    message: typeof item.message === "string" ? item.message : JSON.stringify(item),
+  }));
+}
+
+/** One readable line: `GET /resources/x -> 500: response.body.status must be equal to one of the allowed values`. */
+export function formatViolation(violation: Violation): string {
+  const where = violation.location.length > 0 ? `${violation.location.join(".")} ` : "";
+  const severity = violation.severity === "Error" ? "" : `[${violation.severity}] `;
+  return `${violation.method} ${violation.path} -> ${violation.status}: ${severity}${where}${violation.message}`;
+}

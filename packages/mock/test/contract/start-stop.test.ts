@@ -1,0 +1,78 @@
+import { createServer, type Server } from "node:net";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { startMockServer, type MockServer } from "../../src/index.js";
+import { call, isAlive, OFFER_ID } from "../support/api.js";
+
+const running: MockServer[] = [];
+afterEach(async () => {
+  await Promise.all(running.splice(0).map((mock) => mock.close()));
+});
+
+async function start(options: Parameters<typeof startMockServer>[0] = {}) {
+  const mock = await startMockServer(options);
+  running.push(mock);
+  return mock;
+}
+
+describe("startMockServer", () => {
+  test("port 0 listens on a free port and answers the spec's example", async () => {
+    const mock = await start({ port: 0 });
+    expect(mock.port).toBeGreaterThan(0);
+    expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
+    const { status, body } = await call(mock.url, `/offers/${OFFER_ID}`);
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ offer_id: OFFER_ID, status: "available" });
+  });
+
+  test("close() ends Prism and frees the port; a second close() is harmless", async () => {
+    const mock = await startMockServer({ port: 0 });
+    expect(isAlive(mock.prismPid)).toBe(true);
+    await mock.close();
+    await mock.close();
+    expect(isAlive(mock.prismPid)).toBe(false);
+    await expect(fetch(`${mock.url}/available_gpus`)).rejects.toThrow();
+  });
+
+  test("a request without a bearer token gets the spec's 401", async () => {
+    const mock = await start();
+    const response = await fetch(`${mock.url}/available_gpus`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ detail: "Not authenticated" });
+  });
+
+  test("Prefer: example=NAME and code=NNN reach Prism", async () => {
+    const mock = await start();
+    const ready = await call(mock.url, `/offers/${OFFER_ID}/status`, { headers: { prefer: "example=ready" } });
+    expect(ready.body.procurement_status).toBe("ready");
+    const gone = await call(mock.url, `/offers/${OFFER_ID}`, { headers: { prefer: "code=404" } });
+    expect(gone).toMatchObject({ status: 404, body: { detail: "Offer not found" } });
+  });
+
+  test("a taken port is a clear error naming the port", async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const port = (blocker.address() as { port: number }).port;
+    try {
+      await expect(startMockServer({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  test("a spec Prism refuses fails the start with Prism's own output", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "cdesk-mock-test-"));
+    const spec = join(directory, "empty.yaml");
+    await writeFile(spec, "openapi: 3.1.0\ninfo: { title: empty, version: '1' }\npaths: {}\n");
+    await expect(startMockServer({ spec })).rejects.toThrow(/Prism exited with code \d+ before it was ready\. Its output:\n[\s\S]*No operations found in the current file/);
+  });
+
+  test("bad options are rejected before anything starts, naming the option", async () => {
+    await expect(startMockServer({ port: -1 })).rejects.toThrow("options.port must be an integer from 0 to 65535, got -1");
+    // @ts-expect-error: not a scenario name
+    await expect(startMockServer({ scenario: "nope" })).rejects.toThrow('options.scenario must be one of provisioning, provisioning-fails, deletion, lifecycle, got "nope"');
+    await expect(startMockServer({ spec: "/does/not/exist.yaml" })).rejects.toThrow("Cannot read the spec /does/not/exist.yaml");
+  });
+});
