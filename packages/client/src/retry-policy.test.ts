@@ -1,0 +1,106 @@
+import { describe, expect, it } from "vitest";
+import { isOutcomeUnknown, isRetryable, neverConnected, parseRetryAfter, retryDelayMs } from "./retry-policy.js";
+import { networkError } from "../test/support/fake-api.js";
+
+const GET = { method: "GET", path: "/offers/{offer_id}" };
+const SEARCH = { method: "POST", path: "/get_offers" };
+const PROCURE = { method: "POST", path: "/procure_offer" };
+
+describe("which failures are retried", () => {
+  it.each([408, 429, 500, 502, 503, 504])("retries a GET and a search after %i", (status) => {
+    expect(isRetryable(GET, { kind: "status", status })).toBe(true);
+    expect(isRetryable(SEARCH, { kind: "status", status })).toBe(true);
+  });
+
+  it.each([400, 401, 403, 404, 409, 410, 422, 501])("does not retry %i", (status) => {
+    expect(isRetryable(GET, { kind: "status", status })).toBe(false);
+  });
+
+  it("retries a GET after a timeout or any network error", () => {
+    expect(isRetryable(GET, { kind: "timeout" })).toBe(true);
+    expect(isRetryable(GET, { kind: "network", error: networkError("ECONNRESET") })).toBe(true);
+  });
+
+  it("retries a procure only on 429 or when the connection was never made", () => {
+    expect(isRetryable(PROCURE, { kind: "status", status: 429 })).toBe(true);
+    expect(isRetryable(PROCURE, { kind: "network", error: networkError("ECONNREFUSED") })).toBe(true);
+    for (const status of [408, 500, 502, 503, 504]) expect(isRetryable(PROCURE, { kind: "status", status })).toBe(false);
+    expect(isRetryable(PROCURE, { kind: "timeout" })).toBe(false);
+    expect(isRetryable(PROCURE, { kind: "network", error: networkError("ECONNRESET") })).toBe(false);
+    expect(isRetryable(PROCURE, { kind: "network", error: new TypeError("Failed to fetch") })).toBe(false);
+  });
+});
+
+describe("when a procure's outcome is unknown", () => {
+  it("after a timeout, a 5xx, or a connection that may have carried the request", () => {
+    expect(isOutcomeUnknown(PROCURE, { kind: "timeout" })).toBe(true);
+    expect(isOutcomeUnknown(PROCURE, { kind: "status", status: 503 })).toBe(true);
+    expect(isOutcomeUnknown(PROCURE, { kind: "network", error: networkError("ECONNRESET") })).toBe(true);
+  });
+
+  it("not after a refusal, a 4xx, or for any other operation", () => {
+    expect(isOutcomeUnknown(PROCURE, { kind: "network", error: networkError("ECONNREFUSED") })).toBe(false);
+    expect(isOutcomeUnknown(PROCURE, { kind: "status", status: 429 })).toBe(false);
+    expect(isOutcomeUnknown(GET, { kind: "timeout" })).toBe(false);
+    expect(isOutcomeUnknown(SEARCH, { kind: "status", status: 500 })).toBe(false);
+  });
+});
+
+describe("back-off", () => {
+  it("doubles from 0.5 s up to 8 s without jitter", () => {
+    const noJitter = () => 0;
+    expect([0, 1, 2, 3, 4, 5, 9].map((n) => retryDelayMs(n, undefined, noJitter))).toEqual([
+      500, 1000, 2000, 4000, 8000, 8000, 8000,
+    ]);
+  });
+
+  it("takes off at most 25 % as jitter", () => {
+    expect(retryDelayMs(0, undefined, () => 0.999999)).toBe(375);
+    expect(retryDelayMs(4, undefined, () => 0.5)).toBe(7000);
+  });
+
+  it("follows Retry-After instead, capped at 60 s", () => {
+    expect(retryDelayMs(0, 3000)).toBe(3000);
+    expect(retryDelayMs(3, 0)).toBe(0);
+    expect(retryDelayMs(0, 3_600_000)).toBe(60_000);
+  });
+});
+
+describe("Retry-After", () => {
+  const now = Date.parse("2026-11-29T10:00:00Z");
+
+  it("reads delta-seconds", () => {
+    expect(parseRetryAfter("2", now)).toBe(2000);
+    expect(parseRetryAfter(" 0 ", now)).toBe(0);
+    expect(parseRetryAfter("1.5", now)).toBe(1500);
+  });
+
+  it("reads an HTTP date, a past one as no wait", () => {
+    expect(parseRetryAfter("Sun, 29 Nov 2026 10:00:05 GMT", now)).toBe(5000);
+    expect(parseRetryAfter("Sun, 29 Nov 2026 09:00:00 GMT", now)).toBe(0);
+  });
+
+  it("ignores what it cannot read", () => {
+    expect(parseRetryAfter(null, now)).toBeUndefined();
+    expect(parseRetryAfter("", now)).toBeUndefined();
+    expect(parseRetryAfter("soon", now)).toBeUndefined();
+    expect(parseRetryAfter("-3", now)).toBeUndefined();
+  });
+});
+
+describe("neverConnected", () => {
+  it("recognises Node's refused, unresolved and multi-address failures", () => {
+    expect(neverConnected(networkError("ECONNREFUSED"))).toBe(true);
+    expect(neverConnected(networkError("ENOTFOUND"))).toBe(true);
+    const both = new TypeError("fetch failed", {
+      cause: Object.assign(new AggregateError([{ code: "ECONNREFUSED" }, { code: "ECONNREFUSED" }]), {}),
+    });
+    expect(neverConnected(both)).toBe(true);
+  });
+
+  it("is false when the request may have left, or nothing says", () => {
+    expect(neverConnected(networkError("ECONNRESET"))).toBe(false);
+    expect(neverConnected(new TypeError("Failed to fetch"))).toBe(false);
+    expect(neverConnected(undefined)).toBe(false);
+  });
+});

@@ -1,0 +1,67 @@
+/**
+ * An injected `fetch` that answers from a script, records what it was sent, and a client wired to it.
+ * Unit tests use it instead of a server, so they run without sockets or real waiting.
+ */
+import { vi } from "vitest";
+import { createCdeskClient, type CdeskClientOptions, type CdeskLogger } from "../../src/index.js";
+
+export const TOKEN = "cd_test_S3CR3T-token-value";
+export const OFFER_ID = "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11";
+export const RESOURCE_ID = "c7e9b1d3-5f2a-4e6c-8b0d-1a3c5e7f9b24";
+
+export type Answer = Response | Error | ((request: Request, signal: AbortSignal) => Response | Promise<Response>);
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...headers } });
+}
+
+export function text(body: string, status: number, contentType = "text/html"): Response {
+  return new Response(body, { status, headers: { "content-type": contentType } });
+}
+
+/** A fetch failure as Node reports it: `TypeError("fetch failed")` with the socket error as cause. */
+export function networkError(code = "ECONNRESET"): TypeError {
+  return new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ${code}`), { code }) });
+}
+
+/** Never answers; settles only when its signal aborts (like a real fetch to a silent server). */
+export const hang: Answer = (_request, signal) =>
+  new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+
+/** Answers in order; the last answer repeats. `requests` holds what was sent, bodies read as text. */
+export function scriptedFetch(...answers: Answer[]) {
+  const requests: { method: string; url: string; headers: Headers; body: string }[] = [];
+  const fetch = vi.fn(async (request: Request, init?: { signal?: AbortSignal }) => {
+    const signal = init?.signal ?? request.signal;
+    requests.push({
+      method: request.method,
+      url: request.url,
+      headers: request.headers,
+      body: request.body ? await request.text() : "",
+    });
+    const answer = answers[Math.min(requests.length - 1, answers.length - 1)]!;
+    if (answer instanceof Error) throw answer;
+    if (typeof answer === "function") return answer(request, signal);
+    return answer.clone();
+  });
+  return { fetch, requests };
+}
+
+/** Collects log lines by severity. */
+export function memoryLogger() {
+  const lines: string[] = [];
+  const logger: CdeskLogger = {
+    debug: (line) => lines.push(`debug ${line}`),
+    info: (line) => lines.push(`info ${line}`),
+    warn: (line) => lines.push(`warn ${line}`),
+    error: (line) => lines.push(`error ${line}`),
+  };
+  return { logger, lines };
+}
+
+/** A client on a scripted fetch, token set, logging off unless asked. */
+export function fakeClient(answers: Answer[], options: CdeskClientOptions = {}) {
+  const scripted = scriptedFetch(...answers);
+  const client = createCdeskClient({ token: TOKEN, logLevel: "off", fetch: scripted.fetch, ...options });
+  return { client, ...scripted };
+}
