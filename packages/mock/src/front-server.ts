@@ -1,7 +1,9 @@
-import { Agent, createServer, request as forward, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import { Agent, createServer, request as forward, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { decideBody } from "./request-body.js";
 import { findOperation, type OperationModel } from "./spec-model.js";
-import { isYamlMediaType, mediaTypeEssence, yamlBodyToJson } from "./yaml-body.js";
+import { validationErrorBody } from "./validation-error-body.js";
+import { parseViolationsHeader, type Violation } from "./violations.js";
 
 /**
  * Decides, per request, extra headers for Prism (the scenario's `Prefer`), and hears back the
@@ -14,15 +16,15 @@ export type RequestDecorator = (request: {
   headers: IncomingMessage["headers"];
 }) => { headers: Record<string, string>; answered(status: number): void };
 
-/** Sees every answer Prism gives, with its headers (for the proxy's violations). */
-export type ResponseObserver = (request: { method: string; path: string }, response: IncomingMessage) => void;
-
 export interface FrontServerOptions {
   readonly host: string;
   readonly port: number;
   readonly operations: readonly OperationModel[];
-  readonly decorate?: RequestDecorator;
-  readonly observe?: ResponseObserver;
+  readonly decorate?: RequestDecorator | undefined;
+  /** Hears the violations Prism reports in its `sl-violations` header. */
+  readonly onViolations: (violations: Violation[]) => void;
+  /** Replace the body of Prism's 422s with its findings (mock mode; a proxy passes upstream 422s on). */
+  readonly explainValidationErrors: boolean;
 }
 
 export interface FrontServer {
@@ -37,11 +39,15 @@ function hasBody(request: IncomingMessage): boolean {
   return request.headers["transfer-encoding"] !== undefined || (length !== undefined && length !== "0");
 }
 
+function sendJson(response: ServerResponse, status: number, headers: Record<string, string | string[]>, value: unknown): void {
+  const body = JSON.stringify(value);
+  response.writeHead(status, { ...headers, "content-length": String(Buffer.byteLength(body)) });
+  response.end(body);
+}
+
 /** Answers like Prism's own errors do (problem+json); `detail` also fits the API's ErrorResponse. */
 function sendProblem(response: ServerResponse, status: number, title: string, detail: string): void {
-  const body = JSON.stringify({ type: "about:blank", title, status, detail });
-  response.writeHead(status, { "content-type": "application/problem+json", "content-length": Buffer.byteLength(body) });
-  response.end(body);
+  sendJson(response, status, { "content-type": "application/problem+json" }, { type: "about:blank", title, status, detail });
 }
 
 async function readText(request: IncomingMessage): Promise<string> {
@@ -52,9 +58,9 @@ async function readText(request: IncomingMessage): Promise<string> {
 
 /**
  * The HTTP server users talk to. It sits in front of Prism to do what Prism cannot:
- * read YAML bodies (turned into JSON for Prism to validate), answer 415 for undeclared body
- * media types (Prism would answer the operation's 422 example instead), and add a scenario's
- * `Prefer` header. Everything else passes through unchanged, status, headers and body.
+ * read YAML bodies, answer 415 for undeclared body media types, add a scenario's `Prefer`
+ * header, report violations and explain 422s. Everything else passes through unchanged:
+ * method, path, headers (Authorization, Prefer...), status, body.
  */
 export function startFrontServer(options: FrontServerOptions): Promise<FrontServer> {
   let prismPort: number | undefined;
@@ -64,35 +70,37 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
     if (prismPort === undefined) return sendProblem(response, 503, "Service Unavailable", "The mock is starting");
     const method = request.method ?? "GET";
     const target = request.url ?? "/";
-    const pathname = new URL(target, "http://mock").pathname;
-    const found = findOperation(options.operations, method, pathname);
-    const headers = { ...request.headers };
-    let body: string | undefined;
+    const found = findOperation(options.operations, method, new URL(target, "http://mock").pathname);
+    const headers = { ...request.headers, host: `127.0.0.1:${prismPort}` };
 
-    const mediaType = mediaTypeEssence(request.headers["content-type"]);
-    if (found && hasBody(request) && mediaType && found.operation.requestMediaTypes.length > 0) {
-      if (!found.operation.requestMediaTypes.includes(mediaType)) {
-        request.resume();
-        const accepted = found.operation.requestMediaTypes.join(", ");
-        return sendProblem(response, 415, "Unsupported Media Type", `${method} ${found.operation.route.template} accepts ${accepted}, not ${mediaType}`);
-      }
-      if (isYamlMediaType(mediaType)) {
-        const converted = yamlBodyToJson(await readText(request));
-        if (!converted.ok) return sendProblem(response, 400, "Malformed YAML body", converted.error);
-        body = converted.json;
-        headers["content-type"] = "application/json";
-        headers["content-length"] = String(Buffer.byteLength(body));
-        delete headers["transfer-encoding"];
-      }
+    const decision =
+      found && hasBody(request)
+        ? await decideBody(method, found.operation, request.headers["content-type"], () => readText(request))
+        : { kind: "as-is" as const };
+    if (decision.kind === "problem") {
+      request.resume();
+      return sendProblem(response, decision.status, decision.title, decision.detail);
+    }
+    if (decision.kind === "json") {
+      delete headers["transfer-encoding"];
+      Object.assign(headers, { "content-type": "application/json", "content-length": String(Buffer.byteLength(decision.json)) });
     }
     const decoration = found && options.decorate?.({ method, ...found, headers: request.headers });
     Object.assign(headers, decoration?.headers);
-    headers.host = `127.0.0.1:${prismPort}`;
 
     const upstream = forward({ host: "127.0.0.1", port: prismPort, method, path: target, headers, agent }, (answer) => {
-      decoration?.answered(answer.statusCode ?? 502);
-      options.observe?.({ method, path: target }, answer);
-      response.writeHead(answer.statusCode ?? 502, answer.rawHeaders);
+      const status = answer.statusCode ?? 502;
+      decoration?.answered(status);
+      const header = answer.headers["sl-violations"];
+      const violations = parseViolationsHeader(Array.isArray(header) ? header[0] : header, { method, path: target, status });
+      if (violations.length > 0) options.onViolations(violations);
+      const explained = options.explainValidationErrors && status === 422 ? validationErrorBody(violations) : undefined;
+      if (explained) {
+        answer.resume();
+        const { "content-length": _length, "content-type": _type, ...kept } = answer.headers as Record<string, string | string[]>;
+        return sendJson(response, status, { ...kept, "content-type": "application/json" }, explained);
+      }
+      response.writeHead(status, answer.rawHeaders);
       answer.pipe(response);
     });
     // A client that goes away aborts the forwarded request too.
@@ -103,11 +111,11 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
       if (!response.headersSent) sendProblem(response, 502, "Bad Gateway", `Prism did not answer: ${error.message}`);
       else response.destroy(error);
     });
-    if (body !== undefined) upstream.end(body);
+    if (decision.kind === "json") upstream.end(decision.json);
     else request.pipe(upstream);
   };
 
-  const server: Server = createServer({ keepAlive: true }, (request, response) => {
+  const server = createServer({ keepAlive: true }, (request, response) => {
     handle(request, response).catch((error: Error) => {
       if (!response.headersSent) sendProblem(response, 500, "Internal Server Error", error.message);
       else response.destroy(error);
@@ -116,9 +124,9 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
 
   return new Promise((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) => {
-      if (error.code === "EADDRINUSE") {
-        reject(new Error(`Cannot start the mock: port ${options.port} on ${options.host} is already in use`, { cause: error }));
-      } else reject(new Error(`Cannot start the mock on ${options.host}:${options.port}: ${error.message}`, { cause: error }));
+      const where = `port ${options.port} on ${options.host}`;
+      const reason = error.code === "EADDRINUSE" ? `${where} is already in use` : `cannot listen on ${where}: ${error.message}`;
+      reject(new Error(`Cannot start the mock: ${reason}`, { cause: error }));
     });
     server.listen(options.port, options.host, () => {
       resolve({

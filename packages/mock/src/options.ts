@@ -59,7 +59,7 @@ export interface MockServerOptions {
   onViolation?: (violation: Violation) => void;
   /**
    * How long Prism may take to answer its first request before start-up fails.
-   * @default 20000
+   * @default 30000
    * @example { startTimeoutMs: 60_000 }
    */
   startTimeoutMs?: number;

@@ -138,14 +138,20 @@ async function waitUntilReady(child: ChildProcess, port: number, timeoutMs: numb
   }
 }
 
+/** Prisms to kill if the host exits without calling close(). */
+const killOnExit = new Set<() => void>();
+const killAll = () => killOnExit.forEach((kill) => kill());
+
 /**
- * Kills Prism if the host exits without calling close(). A plain 'exit' listener only: it
- * runs on process.exit() and normal ends and does not change how the host handles signals
- * (signals and crashes are covered by the watchdog above).
+ * A plain 'exit' listener only (one for all mocks): it runs on process.exit() and normal ends
+ * and does not change how the host handles signals (signals and crashes are covered by the
+ * watchdog above). Removed again when the last mock closes.
  */
 function onHostExit(kill: () => void): () => void {
-  process.on("exit", kill);
+  if (killOnExit.size === 0) process.on("exit", killAll);
+  killOnExit.add(kill);
   return () => {
-    process.off("exit", kill);
+    killOnExit.delete(kill);
+    if (killOnExit.size === 0) process.off("exit", killAll);
   };
 }

@@ -8,6 +8,8 @@ export interface Violation {
   readonly status: number;
   /** Where: `["response", "body", "offers", "0", "gpu_count"]`, `["request", "header", "authorization"]`... */
   readonly location: readonly string[];
+  /** The rule's code: `required`, `type`, `enum`... (`401`, `415` for security and media type). */
+  readonly code: string;
   /** `Error`, `Warning`, `Information` or `Hint`, as Prism grades it. */
   readonly severity: string;
   /** What rule was broken, in Prism's (AJV's) words. */
@@ -16,6 +18,7 @@ export interface Violation {
 
 interface PrismViolation {
   location?: unknown;
+  code?: unknown;
   severity?: unknown;
   message?: unknown;
 }
@@ -34,12 +37,13 @@ export function parseViolationsHeader(
   try {
     parsed = JSON.parse(header);
   } catch {
-    return [{ ...request, location: [], severity: "Error", message: header }];
+    parsed = undefined;
   }
-  if (!Array.isArray(parsed)) return [{ ...request, location: [], severity: "Error", message: header }];
+  if (!Array.isArray(parsed)) return [{ ...request, location: [], code: "unreadable", severity: "Error", message: header }];
   return parsed.map((item: PrismViolation) => ({
     ...request,
     location: Array.isArray(item.location) ? item.location.map(String) : [],
+    code: item.code === undefined ? "" : String(item.code),
     severity: typeof item.severity === "string" ? item.severity : "Error",
     message: typeof item.message === "string" ? item.message : JSON.stringify(item),
   }));

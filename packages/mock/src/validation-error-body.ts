@@ -1,0 +1,31 @@
+import type { Violation } from "./violations.js";
+
+/** The API's 422 body (FastAPI's `HTTPValidationError`). */
+export interface ValidationErrorBody {
+  detail: { loc: string[]; msg: string; type: string }[];
+}
+
+/**
+ * The 422 body for a request Prism rejected, built from Prism's own findings.
+ *
+ * Why: for an invalid request Prism answers the spec's 422 *example*, whose message is about
+ * some other input (in our spec, a malformed offer id), so a client under test would show a
+ * wrong reason. This body has the same shape (it validates against `HTTPValidationError`) and
+ * says what is actually wrong: `loc` as FastAPI writes it (`["body", "compute", "gpu_count"]`),
+ * `msg` Prism's message, `type` Prism's rule. Returns undefined when there is no request
+ * violation (e.g. a 422 asked for with `Prefer: code=422`), so that answer stays untouched.
+ */
+export function validationErrorBody(violations: readonly Violation[]): ValidationErrorBody | undefined {
+  const seen = new Set<string>();
+  const detail: ValidationErrorBody["detail"] = [];
+  for (const violation of violations) {
+    if (violation.location[0] !== "request" || violation.severity !== "Error") continue;
+    const item = { loc: violation.location.slice(1), msg: violation.message, type: violation.code };
+    // anyOf failures repeat the same message once per branch.
+    const key = JSON.stringify(item);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    detail.push(item);
+  }
+  return detail.length > 0 ? { detail } : undefined;
+}
