@@ -1,0 +1,55 @@
+import { waitForResourceDeleted } from "@cdesk/poller";
+import type { Command } from "commander";
+import type { CommandContext, Resource } from "../context.js";
+import { renderResourceDetails } from "../format/resources.js";
+import { renderDetails } from "../format/table.js";
+import { addWaitOptions, waitWithProgress, type WaitFlags } from "../wait.js";
+import { examples } from "./help.js";
+
+/** `delete <resource-id>`: stop paying for a resource, optionally waiting until it is gone. */
+export function registerDeleteCommand(program: Command, context: CommandContext): void {
+  const command = program
+    .command("delete")
+    .description("Delete a resource: the vendor terminates it and billing stops (deleting -> deleted)")
+    .argument("<resource-id>", "an id from `cdesk resources`")
+    .option("--force", "delete even if the vendor reports an error (may leave things behind on the vendor)");
+  addWaitOptions(command, "the resource is deleted")
+    .addHelpText(
+      "after",
+      examples(
+        ["cdesk delete c7e9b1d3-...", "start the deletion"],
+        ["cdesk delete c7e9b1d3-... --wait", "and wait until it is gone"],
+      ),
+    )
+    .action(async (resourceId: string, flags: WaitFlags & { force?: boolean }) => {
+      const cdesk = await context.client();
+      const deletion = await cdesk.resources.delete(resourceId, { force: Boolean(flags.force) });
+      if (!flags.wait) {
+        context.print(deletion, () =>
+          renderDetails([
+            ["Resource", deletion.resource_id],
+            ["Status", deletion.status],
+            ["Message", deletion.message],
+          ]),
+        );
+        context.note(`\nFollow it with: cdesk resource ${resourceId}`);
+        return;
+      }
+      const resource = await waitWithProgress<Resource, Resource | undefined>(
+        context.runtime,
+        flags,
+        {
+          title: `Deleting resource ${resourceId}: ${deletion.message}`,
+          resume: `cdesk resource ${resourceId} --refresh`,
+          describe: (current) => [current.status, current.status_message].filter(Boolean).join(": "),
+          done: (gone) => gone?.status ?? "deleted",
+        },
+        (options) => waitForResourceDeleted(cdesk, resourceId, options),
+      );
+      // No resource means the API answered 404: it is gone altogether.
+      context.print({ deletion, resource: resource ?? null }, () =>
+        resource ? renderResourceDetails(resource) : `Resource ${resourceId} deleted.`,
+      );
+    });
+}
+
