@@ -1,0 +1,42 @@
+import { DEADLINE_PASSED, boundedRequest } from "./bounded-request.js";
+import type { OfferStatus, ProcureClient, ProcureRequest, Procurement } from "./client.js";
+import { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
+import { type WaitOptions, resolveWaitOptions } from "./options.js";
+import { waitForOfferReadyFrom } from "./wait-for-offer-ready.js";
+
+export interface ProcureAndWaitResult {
+  /** The answer of `POST /procure_offer` (its `resource_ids` name what was created). */
+  procurement: Procurement;
+  /** The offer status whose `procurement_status` is `ready`; `instances` carry `ssh_command`. */
+  status: OfferStatus;
+}
+
+/**
+ * Procures an offer, then waits until it is ready. `timeoutMs` counts from the procure call.
+ * Rejects at once with `ProvisioningFailedError` (its `failureReason` is the answer's `error`) when
+ * the procure answer says `failed`; otherwise like `waitForOfferReady`. Errors of the procure call
+ * itself (410 expired, 422, a connection error with `outcomeUnknown`) are passed on unchanged and
+ * never retried here: procuring twice could buy twice.
+ *
+ * @example
+ * const { procurement, status } = await procureAndWait(cdesk, { offer_id, ssh_public_key });
+ * console.log(procurement.resource_ids, status.instances[0]?.ssh_command);
+ */
+export async function procureAndWait(
+  cdesk: ProcureClient,
+  request: ProcureRequest,
+  options?: WaitOptions<OfferStatus>,
+): Promise<ProcureAndWaitResult> {
+  const startedAt = Date.now();
+  const { signal, timeoutMs } = resolveWaitOptions(options);
+  const procurement = await boundedRequest((s) => cdesk.offers.procure(request, { signal: s }), signal, timeoutMs);
+  if (procurement === DEADLINE_PASSED) {
+    throw new WaitTimeoutError({ lastStatus: undefined, elapsedMs: Date.now() - startedAt, attempts: 0, timeoutMs });
+  }
+  if (String(procurement.status).toLowerCase() === "failed") {
+    const reason = procurement.error || "the procure call answered failed without an error message";
+    throw new ProvisioningFailedError(reason, { procurement });
+  }
+  const status = await waitForOfferReadyFrom(cdesk, procurement.offer_id || request.offer_id, options, startedAt);
+  return { procurement, status };
+}
