@@ -1,0 +1,23 @@
+/** The functions orval generates from the same spec (`client: "fetch"`, with the mutator in orval-fetch.ts). */
+import {
+  deleteResourceResourcesResourceIdDelete,
+  getOfferStatusOffersOfferIdStatusGet,
+  procureOfferProcureOfferPost,
+} from "../../generated/orval/supply.js";
+import { OFFER_ID, PROCURE_BODY, RESOURCE_ID, type CreateContender } from "./contender.js";
+import { configureOrval } from "./orval-fetch.js";
+
+function unwrap<T>(result: { data: T; status: number }): T {
+  if (result.status !== 200) throw new Error(`request failed with ${result.status}`);
+  return result.data;
+}
+
+const createOrval: CreateContender = (baseUrl, token) => {
+  configureOrval(baseUrl, token);
+  return {
+    status: async () => unwrap(await getOfferStatusOffersOfferIdStatusGet(OFFER_ID)),
+    procure: async () => unwrap(await procureOfferProcureOfferPost(PROCURE_BODY)),
+    remove: async () => unwrap(await deleteResourceResourcesResourceIdDelete(RESOURCE_ID)),
+  };
+};
+export default createOrval;
