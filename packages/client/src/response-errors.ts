@@ -16,7 +16,7 @@ const EXCERPT_LENGTH = 500;
 
 /**
  * The typed error for a status >= 400. `body` is what openapi-fetch parsed: JSON when it was JSON,
- * otherwise the text, which is cut to a short excerpt (an HTML error page can be large).
+ * otherwise the text, cut to a short excerpt (an HTML error page can be large); none when empty.
  */
 export function apiError(target: RequestTarget, response: Response, body: unknown, now = Date.now()): CdeskApiError {
   const headers = headersRecord(response.headers);
@@ -24,7 +24,7 @@ export function apiError(target: RequestTarget, response: Response, body: unknow
     ...target,
     status: response.status,
     requestId: headers["x-request-id"],
-    body: typeof body === "string" ? excerpt(body) : body,
+    body: typeof body === "string" ? excerpt(body) || undefined : body,
     headers,
     outcomeUnknown: isOutcomeUnknown(target, { kind: "status", status: response.status }),
   };

@@ -25,7 +25,7 @@ export function networkError(code = "ECONNRESET"): TypeError {
 }
 
 /** Never answers; settles only when its signal aborts (like a real fetch to a silent server). */
-export const hang: Answer = (_request, signal) =>
+export const hang = (_request: Request, signal: AbortSignal): Promise<Response> =>
   new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
 
 /** Answers in order; the last answer repeats. `requests` holds what was sent, bodies read as text. */

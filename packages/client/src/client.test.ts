@@ -1,0 +1,114 @@
+import { describe, expect, it } from "vitest";
+import { AuthenticationError, NotFoundError, type CdeskClient } from "./index.js";
+import { fakeClient, json, OFFER_ID, RESOURCE_ID, TOKEN } from "../test/support/fake-api.js";
+
+const BASE = "https://supply-api.compute-desk.com";
+const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2Rw5n8g6v2VxTn0bX5p9g7Q1J9yWq3n6oQ2a8k4Zt user@example";
+
+/** Each method, and the request it must produce. */
+const OPERATIONS: [string, (c: CdeskClient) => Promise<unknown>, string, string, string?, string?][] = [
+  ["catalog.gpus", (c) => c.catalog.gpus(), "GET", "/available_gpus"],
+  ["catalog.vendors", (c) => c.catalog.vendors(), "GET", "/available_vendors"],
+  ["catalog.regions", (c) => c.catalog.regions(), "GET", "/available_regions"],
+  ["catalog.contracts", (c) => c.catalog.contracts(), "GET", "/available_contracts"],
+  ["catalog.storage", (c) => c.catalog.storage(), "GET", "/available_storage"],
+  [
+    "offers.search with a query object",
+    (c) => c.offers.search({ region: "EU", compute: { gpu_type: "H100", gpu_count: 1, max_price_per_gpu_hour: 5 } }),
+    "POST",
+    "/get_offers",
+    '{"region": "EU", "compute": {"gpu_type": "H100", "gpu_count": 1, "max_price_per_gpu_hour": 5}}\n',
+    "application/yaml",
+  ],
+  ["offers.search with YAML text", (c) => c.offers.search("region: EU\n"), "POST", "/get_offers", "region: EU\n", "application/yaml"],
+  ["offers.get", (c) => c.offers.get(OFFER_ID), "GET", `/offers/${OFFER_ID}`],
+  ["offers.status", (c) => c.offers.status(OFFER_ID), "GET", `/offers/${OFFER_ID}/status`],
+  [
+    "offers.procure",
+    (c) => c.offers.procure({ offer_id: OFFER_ID, ssh_public_key: KEY, cloud_init: "#cloud-config\n" }),
+    "POST",
+    "/procure_offer",
+    JSON.stringify({ offer_id: OFFER_ID, ssh_public_key: KEY, cloud_init: "#cloud-config\n" }),
+    "application/json",
+  ],
+  ["resources.list", (c) => c.resources.list(), "GET", "/resources"],
+  ["resources.list by offer", (c) => c.resources.list({ offer_id: OFFER_ID }), "GET", `/resources?offer_id=${OFFER_ID}`],
+  ["resources.get", (c) => c.resources.get(RESOURCE_ID), "GET", `/resources/${RESOURCE_ID}`],
+  ["resources.get forced", (c) => c.resources.get(RESOURCE_ID, { forceRefresh: true }), "GET", `/resources/${RESOURCE_ID}?force_refresh=true`],
+  ["resources.delete", (c) => c.resources.delete(RESOURCE_ID), "DELETE", `/resources/${RESOURCE_ID}`],
+  ["resources.delete forced", (c) => c.resources.delete(RESOURCE_ID, { force: true }), "DELETE", `/resources/${RESOURCE_ID}?force=true`],
+];
+
+describe("each method sends its operation and resolves to the body", () => {
+  it.each(OPERATIONS)("%s", async (_, call, method, path, body = "", contentType) => {
+    const { client, requests } = fakeClient([json({ answer: path })]);
+    await expect(call(client)).resolves.toEqual({ answer: path });
+    expect(requests).toHaveLength(1);
+    const [request] = requests;
+    expect(request).toMatchObject({ method, url: `${BASE}${path}`, body });
+    expect(request!.headers.get("content-type")).toBe(contentType ?? null);
+    expect(request!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
+describe("headers", () => {
+  it("sends client headers, then per-call headers over them", async () => {
+    const { client, requests } = fakeClient([json({})], { headers: { "x-team": "research", "x-env": "ci" } });
+    await client.offers.status(OFFER_ID, { headers: { "x-env": "prod", "x-request-id": "mine-1" } });
+    const headers = requests[0]!.headers;
+    expect([headers.get("x-team"), headers.get("x-env"), headers.get("x-request-id")]).toEqual(["research", "prod", "mine-1"]);
+  });
+
+  it("keeps the YAML content type when a search adds its own headers", async () => {
+    const { client, requests } = fakeClient([json({})]);
+    await client.offers.search({}, { headers: { "x-request-id": "q-1" } });
+    expect(requests[0]!.headers.get("content-type")).toBe("application/yaml");
+  });
+});
+
+describe("raw", () => {
+  it("is openapi-fetch with the client's auth, resolving to { data, response }", async () => {
+    const { client, requests } = fakeClient([json({ H100: ["nvidia-h100-sxm5-80gb"] })]);
+    const { data, response, error } = await client.raw.GET("/available_gpus");
+    expect(data).toEqual({ H100: ["nvidia-h100-sxm5-80gb"] });
+    expect(error).toBeUndefined();
+    expect(response.status).toBe(200);
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+
+  it("throws the typed errors instead of returning { error }", async () => {
+    const { client } = fakeClient([json({ detail: "Offer not found" }, 404)]);
+    const call = client.raw.GET("/offers/{offer_id}", { params: { path: { offer_id: OFFER_ID } } });
+    await expect(call).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("sends a search body as YAML, like the method", async () => {
+    const { client, requests } = fakeClient([json({ offers: [] })]);
+    await client.raw.POST("/get_offers", { body: { region: "EU" } });
+    expect(requests[0]).toMatchObject({ body: '{"region": "EU"}\n' });
+    expect(requests[0]!.headers.get("content-type")).toBe("application/yaml");
+  });
+
+  it("can remove the Authorization header for one call", async () => {
+    const { client, requests } = fakeClient([json({ detail: "Not authenticated" }, 401)]);
+    const call = client.raw.GET("/available_gpus", { headers: { Authorization: null } });
+    await expect(call).rejects.toBeInstanceOf(AuthenticationError);
+    expect(requests[0]!.headers.has("authorization")).toBe(false);
+  });
+
+  it("runs middleware registered with raw.use for method calls too", async () => {
+    const { client, requests } = fakeClient([json({})]);
+    client.raw.use({ onRequest: ({ request }) => (request.headers.set("x-traced", "yes"), request) });
+    await client.catalog.gpus();
+    expect(requests[0]!.headers.get("x-traced")).toBe("yes");
+  });
+
+  it("has request() for a method given as a string", async () => {
+    const { client, requests } = fakeClient([json({ resource_id: RESOURCE_ID })]);
+    const { data } = await client.raw.request("delete", "/resources/{resource_id}", {
+      params: { path: { resource_id: RESOURCE_ID } },
+    });
+    expect(data).toEqual({ resource_id: RESOURCE_ID });
+    expect(requests[0]!.method).toBe("DELETE");
+  });
+});
