@@ -2,7 +2,7 @@
 // compare byte for byte and diffs show content, not formatting.
 import { parse, stringify } from "yaml";
 
-/** @type {import("yaml").ToStringOptions & import("yaml").DocumentOptions} */
+/** @type {import("yaml").ToStringOptions & import("yaml").DocumentOptions & import("yaml").CreateNodeOptions} */
 const STYLE = { lineWidth: 100, singleQuote: true, aliasDuplicateObjects: false, version: "1.2" };
 
 /**
