@@ -25,3 +25,11 @@ export function duration(value: string): number {
     throw new InvalidArgumentError(`${(error as Error).message[0]?.toUpperCase()}${(error as Error).message.slice(1)}.`);
   }
 }
+
+/** `-H "Name: value"`, repeatable: collects every header given into one record. */
+export function header(value: string, previous: Record<string, string> = {}): Record<string, string> {
+  const colon = value.indexOf(":");
+  const name = colon > 0 ? value.slice(0, colon).trim() : "";
+  if (!/^[!#$%&'*+.^`|~\w-]+$/.test(name)) throw new InvalidArgumentError('Expected "Name: value", e.g. "x-team: research".');
+  return { ...previous, [name]: value.slice(colon + 1).trim() };
+}

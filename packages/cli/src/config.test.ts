@@ -28,6 +28,13 @@ describe("resolveConnection", () => {
     expect(connection).toEqual({ token: "from-file", baseUrl: "https://staging.example" });
   });
 
+  it("passes -H headers on to every request", async () => {
+    expect(await resolveConnection({ header: { Prefer: "code=404" } }, runtime({ CDESK_API_TOKEN: "t" }))).toEqual({
+      token: "t",
+      headers: { Prefer: "code=404" },
+    });
+  });
+
   it("leaves out what is not set, so the client applies its defaults and its missing-token error", async () => {
     expect(await resolveConnection({}, runtime({ CDESK_API_TOKEN: "  " }))).toEqual({});
   });

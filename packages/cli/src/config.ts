@@ -6,12 +6,14 @@ import type { Runtime } from "./runtime.js";
 export interface ConnectionFlags {
   baseUrl?: string;
   tokenFile?: string;
+  header?: Record<string, string>;
 }
 
 /** What the client is built with; a missing token is left for the client to report. */
 export interface Connection {
   token?: string;
   baseUrl?: string;
+  headers?: Record<string, string>;
 }
 
 /**
@@ -22,7 +24,7 @@ export interface Connection {
 export async function resolveConnection(flags: ConnectionFlags, runtime: Pick<Runtime, "env" | "readFile">): Promise<Connection> {
   const token = flags.tokenFile !== undefined ? await readTokenFile(flags.tokenFile, runtime) : nonEmpty(runtime.env.CDESK_API_TOKEN);
   const baseUrl = nonEmpty(flags.baseUrl) ?? nonEmpty(runtime.env.CDESK_BASE_URL);
-  return { ...(token && { token }), ...(baseUrl && { baseUrl }) };
+  return { ...(token && { token }), ...(baseUrl && { baseUrl }), ...(flags.header && { headers: flags.header }) };
 }
 
 async function readTokenFile(path: string, runtime: Pick<Runtime, "readFile">): Promise<string> {

@@ -70,8 +70,9 @@ export function explainError(error: unknown): ExplainedError {
   if (error instanceof UsageError) return { message: error.message, exitCode: ExitCode.usage };
   if (error instanceof CdeskInputError) return { message: error.message, exitCode: ExitCode.usage };
   if (error instanceof CdeskConfigError) {
-    const hint = error.option === "token" ? TOKEN_HINT : undefined;
-    return { message: error.message, exitCode: ExitCode.usage, ...(hint && { hint }) };
+    // The client speaks of its `token` option; on the command line the fix is an env var or a file.
+    if (error.option === "token") return { message: "No API token.", hint: TOKEN_HINT, exitCode: ExitCode.usage };
+    return { message: error.message, exitCode: ExitCode.usage };
   }
   if (error instanceof ProvisioningFailedError) {
     return {

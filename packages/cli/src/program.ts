@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import pkg from "../package.json" with { type: "json" };
+import { header } from "./arg-parsers.js";
 import { registerCatalogCommands } from "./commands/catalog.js";
 import { registerDeleteCommand } from "./commands/delete.js";
 import { registerOfferCommands } from "./commands/offers.js";
@@ -41,6 +42,7 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): Comm
     .option("--json", "print the API's JSON instead of tables (for scripts)")
     .option("--base-url <url>", "API address (overrides CDESK_BASE_URL)")
     .option("--token-file <file>", "read the API token from this file (overrides CDESK_API_TOKEN)")
+    .option("-H, --header <name: value>", "extra header on every request, repeatable (e.g. for a proxy, or the mock's Prefer)", header)
     .configureHelp({ showGlobalOptions: true, sortSubcommands: false })
     .configureOutput({
       writeOut: (text) => runtime.stdout.write(text),

@@ -18,6 +18,7 @@ it("sends only the flags given, leaving the rest to the server's defaults", () =
 
 it("asks for --gpu, naming the flags that need it", () => {
   expect(() => buildOffersQuery({ count: 2, maxPrice: 3 })).toThrow(UsageError);
-  expect(() => buildOffersQuery({ count: 2, maxPrice: 3 })).toThrow("(--count, --max-price need one)");
+  expect(() => buildOffersQuery({ count: 2, maxPrice: 3 })).toThrow("(--count, --max-price need it)");
+  expect(() => buildOffersQuery({ contract: "spot" })).toThrow("(--contract needs it)");
   expect(() => buildOffersQuery({ region: "EU" })).toThrow(/--gpu H100 .*-f query\.yaml/);
 });

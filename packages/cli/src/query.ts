@@ -34,7 +34,7 @@ export function buildOffersQuery(flags: OfferFlags): OffersQueryObject {
     contract !== undefined && "--contract",
   ].filter(Boolean);
   if (gpu === undefined) {
-    const given = computeFlags.length > 0 ? ` (${computeFlags.join(", ")} need one)` : "";
+    const given = computeFlags.length > 0 ? ` (${computeFlags.join(", ")} need${computeFlags.length === 1 ? "s" : ""} it)` : "";
     throw new UsageError(
       `Say which GPU you need with --gpu${given}, e.g. --gpu H100 (\`cdesk gpus\` lists them), or describe the query in a file with -f query.yaml.`,
     );
