@@ -44,11 +44,12 @@ export async function updateSpec({ source, root, bump, dryRun = false, cwd, fetc
     redocly: join(root, "redocly.yaml"),
   };
   const { document: upstream, label } = await loadSpec(source, { cwd, fetch });
-  const previousUpstream = fromYaml(await readFile(files.upstream, "utf8"));
-  const previous = /** @type {Record<string, any>} */ (fromYaml(await readFile(files.spec, "utf8")));
+  const previousUpstream = await readYaml(files.upstream);
+  const previous = /** @type {Record<string, any>} */ (await readYaml(files.spec));
+  const overlay = await readYaml(files.overlay);
   let composed;
   try {
-    composed = composeSpec(upstream, fromYaml(await readFile(files.overlay, "utf8")), previous);
+    composed = composeSpec(upstream, overlay, previous);
   } catch (error) {
     throw new SpecUpdateError(`openapi/overlay.yaml cannot be applied (nothing was written): ${/** @type {Error} */ (error).message}`);
   }
@@ -112,6 +113,15 @@ async function regenerate(root, run) {
           "Fix it and run the command again (the spec and changeset are in place).",
       );
     }
+  }
+}
+
+/** @param {string} file */
+async function readYaml(file) {
+  try {
+    return fromYaml(await readFile(file, "utf8"));
+  } catch (error) {
+    throw new SpecUpdateError(`cannot read ${file} (is --root the repository?): ${/** @type {Error} */ (error).message}`);
   }
 }
 
