@@ -23,8 +23,12 @@ export interface FrontServerOptions {
   readonly decorate?: RequestDecorator | undefined;
   /** Hears the violations Prism reports in its `sl-violations` header. */
   readonly onViolations: (violations: Violation[]) => void;
-  /** Replace the body of Prism's 422s with its findings (mock mode; a proxy passes upstream 422s on). */
-  readonly explainValidationErrors: boolean;
+  /**
+   * `mock`: read YAML bodies, answer 415/400, explain Prism's 422s. `proxy`: bodies and answers
+   * pass through untouched, because the upstream must get the YAML the client sent (Prism
+   * forwards the body it validated, which would be the JSON) and its answers are what is checked.
+   */
+  readonly mode: "mock" | "proxy";
 }
 
 export interface FrontServer {
@@ -74,7 +78,7 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
     const headers = { ...request.headers, host: `127.0.0.1:${prismPort}` };
 
     const decision =
-      found && hasBody(request)
+      found && hasBody(request) && options.mode === "mock"
         ? await decideBody(method, found.operation, request.headers["content-type"], () => readText(request))
         : { kind: "as-is" as const };
     if (decision.kind === "problem") {
@@ -94,7 +98,7 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
       const header = answer.headers["sl-violations"];
       const violations = parseViolationsHeader(Array.isArray(header) ? header[0] : header, { method, path: target, status });
       if (violations.length > 0) options.onViolations(violations);
-      const explained = options.explainValidationErrors && status === 422 ? validationErrorBody(violations) : undefined;
+      const explained = options.mode === "mock" && status === 422 ? validationErrorBody(violations) : undefined;
       if (explained) {
         answer.resume();
         const { "content-length": _length, "content-type": _type, ...kept } = answer.headers as Record<string, string | string[]>;

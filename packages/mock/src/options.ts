@@ -43,9 +43,10 @@ export interface MockServerOptions {
    */
   spec?: string;
   /**
-   * Instead of mocking, forward every request to this server and validate requests and
-   * responses against the spec (Prism's `proxy --errors`): a response that breaks the spec is
-   * replaced by a 500 listing the violations, and each violation is reported to `onViolation`.
+   * Instead of mocking, forward every request to this server and validate its responses
+   * against the spec (Prism's `proxy --errors`): a response that breaks the spec is replaced by
+   * a 500 listing the violations, and each violation is reported to `onViolation`. Requests go
+   * upstream as sent (YAML stays YAML); requests without a bearer token get 401 from Prism.
    * @default undefined (mock mode)
    * @example { proxy: "https://supply-api.compute-desk.com" }
    */
@@ -73,7 +74,11 @@ export interface MockServer {
   readonly port: number;
   /** Process id of the Prism child process (to check it is gone after `close()`). */
   readonly prismPid: number;
-  /** Every violation reported so far (see `onViolation`). */
+  /**
+   * The violations reported so far (the latest 1000; see `onViolation`). In mock mode these
+   * are requests that broke the spec (each also got a 4xx): `expect(mock.violations).toEqual([])`
+   * after a test checks that your code only sent valid requests.
+   */
   readonly violations: readonly Violation[];
   /** Stops the server and Prism; resolves once both are gone. Safe to call twice. */
   close(): Promise<void>;

@@ -9,6 +9,8 @@ import type { Violation } from "./violations.js";
 
 // Prism alone took up to 8 s to listen on this 2-core machine while other test suites ran.
 const DEFAULT_START_TIMEOUT_MS = 30_000;
+/** `mock.violations` keeps the latest ones only, so a long-running proxy does not grow forever. */
+const MAX_KEPT_VIOLATIONS = 1000;
 
 /** Checks the options before anything starts, naming the option and the rule broken. */
 function checkOptions(options: MockServerOptions): void {
@@ -36,7 +38,10 @@ function checkOptions(options: MockServerOptions): void {
 function prismArgs(options: MockServerOptions, specPath: string): string[] {
   // --errors: in mock mode, an example that breaks its own schema becomes a 500 instead of
   // passing silently; in proxy mode, a violating upstream response becomes a 500.
-  if (options.proxy !== undefined) return ["proxy", specPath, options.proxy, "--errors"];
+  // --validate-request=false in proxy mode: Prism would forward the JSON the front made of a
+  // YAML body (the API wants YAML), and a request it rejects never reaches the API, whose own
+  // error answer is worth checking too. The proxy checks the API, not the caller.
+  if (options.proxy !== undefined) return ["proxy", specPath, options.proxy, "--errors", "--validate-request=false"];
   const args = ["mock", specPath, "--errors"];
   if (options.dynamic) {
     args.push("--dynamic", "--json-schema-faker-fillProperties=false");
@@ -87,9 +92,10 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     port: options.port ?? 0,
     operations,
     decorate,
-    explainValidationErrors: options.proxy === undefined,
+    mode: options.proxy === undefined ? "mock" : "proxy",
     onViolations: (found) => {
       violations.push(...found);
+      violations.splice(0, violations.length - MAX_KEPT_VIOLATIONS);
       if (options.onViolation) found.forEach(options.onViolation);
     },
   });

@@ -16,16 +16,8 @@ export interface ValidationErrorBody {
  * violation (e.g. a 422 asked for with `Prefer: code=422`), so that answer stays untouched.
  */
 export function validationErrorBody(violations: readonly Violation[]): ValidationErrorBody | undefined {
-  const seen = new Set<string>();
-  const detail: ValidationErrorBody["detail"] = [];
-  for (const violation of violations) {
-    if (violation.location[0] !== "request" || violation.severity !== "Error") continue;
-    const item = { loc: violation.location.slice(1), msg: violation.message, type: violation.code };
-    // anyOf failures repeat the same message once per branch.
-    const key = JSON.stringify(item);
-    if (seen.has(key)) continue;
-    seen.add(key);
-    detail.push(item);
-  }
+  const detail = violations
+    .filter((violation) => violation.location[0] === "request" && violation.severity === "Error")
+    .map((violation) => ({ loc: violation.location.slice(1), msg: violation.message, type: violation.code }));
   return detail.length > 0 ? { detail } : undefined;
 }

@@ -40,13 +40,19 @@ export function parseViolationsHeader(
     parsed = undefined;
   }
   if (!Array.isArray(parsed)) return [{ ...request, location: [], code: "unreadable", severity: "Error", message: header }];
-  return parsed.map((item: PrismViolation) => ({
+  const violations = parsed.map((item: PrismViolation) => ({
     ...request,
     location: Array.isArray(item.location) ? item.location.map(String) : [],
     code: item.code === undefined ? "" : String(item.code),
     severity: typeof item.severity === "string" ? item.severity : "Error",
     message: typeof item.message === "string" ? item.message : JSON.stringify(item),
   }));
+  // Prism repeats an anyOf failure once per branch: report each finding once.
+  const seen = new Set<string>();
+  return violations.filter((violation) => {
+    const key = JSON.stringify([violation.location, violation.code, violation.message]);
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
 }
 
 /** One readable line: `GET /resources/x -> 500: response.body.status must be equal to one of the allowed values`. */
