@@ -3,6 +3,7 @@
 // @cdesk/types (path/query parameters and request bodies), so validation is never hand-written twice.
 //   node scripts/generate-constraints.mjs          write the file
 //   node scripts/generate-constraints.mjs --check  write nothing; exit 1 if the committed file is stale
+//   --spec PATH                                    read another spec (the generator's own tests use it)
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
@@ -25,10 +26,14 @@ function shippedSpecPath() {
   return path;
 }
 
-const spec = parse(readFileSync(shippedSpecPath(), "utf8"));
+const specArg = process.argv.indexOf("--spec");
+const spec = parse(readFileSync(specArg > 0 ? process.argv[specArg + 1] : shippedSpecPath(), "utf8"));
 
-/** Keywords that constrain a request value, renamed where the spec's spelling is not an identifier. */
-const KEPT = {
+/**
+ * Keywords src/validate.ts enforces, with their name there. Anything else that constrains a value
+ * stops the generator: a rule the spec states must never be silently skipped.
+ */
+const ENFORCED = {
   type: "type",
   required: "required",
   minLength: "minLength",
@@ -36,12 +41,18 @@ const KEPT = {
   pattern: "pattern",
   minimum: "minimum",
   exclusiveMinimum: "exclusiveMinimum",
-  maximum: "maximum",
-  exclusiveMaximum: "exclusiveMaximum",
-  minItems: "minItems",
-  maxItems: "maxItems",
   "x-max-utf8-bytes": "maxUtf8Bytes",
 };
+/** Keywords that describe without constraining (or that the walk below handles itself). */
+const DESCRIPTIVE = new Set(["title", "description", "default", "example", "examples", "properties", "items", "format", "anyOf"]);
+
+function unsupported(where, what) {
+  console.error(
+    `${where}: ${what} is not enforced by packages/client/src/validate.ts. ` +
+      "Teach validate.ts the rule, then list it in scripts/generate-constraints.mjs.",
+  );
+  process.exit(1);
+}
 
 function resolve(schema) {
   let current = schema;
@@ -60,7 +71,7 @@ function isOpenStringSet(branches) {
   );
 }
 
-function normalize(input) {
+function normalize(input, where) {
   const schema = resolve(input);
   if (!schema || typeof schema !== "object") return {};
   if (Array.isArray(schema.anyOf)) {
@@ -68,25 +79,32 @@ function normalize(input) {
     const nonNull = branches.filter((b) => b.type !== "null");
     const nullable = nonNull.length < branches.length;
     let rule;
-    if (nonNull.length === 1) rule = normalize(nonNull[0]);
+    if (nonNull.length === 1) rule = normalize(nonNull[0], where);
     else if (isOpenStringSet(nonNull)) rule = { type: "string" };
-    else rule = { anyOf: nonNull.map(normalize) };
+    else unsupported(where, "an anyOf of several types");
     return nullable ? { ...rule, nullable: true } : rule;
   }
   const rule = {};
-  for (const [from, to] of Object.entries(KEPT)) {
-    if (schema[from] !== undefined) rule[to] = schema[from];
+  for (const [keyword, value] of Object.entries(schema)) {
+    if (keyword in ENFORCED) rule[ENFORCED[keyword]] = value;
+    else if (keyword === "additionalProperties" && value !== false) continue;
+    else if (!DESCRIPTIVE.has(keyword)) unsupported(where, `the keyword ${keyword}`);
   }
-  if (schema.format === "uuid") rule.format = "uuid";
-  if (Array.isArray(schema.enum)) rule.enum = schema.enum;
+  if (Array.isArray(schema.type)) unsupported(where, "a list of types");
+  if (schema.format !== undefined) {
+    if (schema.format !== "uuid") unsupported(where, `format ${schema.format}`);
+    rule.format = "uuid";
+  }
   if (schema.properties) {
-    rule.properties = Object.fromEntries(Object.entries(schema.properties).map(([k, v]) => [k, normalize(v)]));
+    rule.properties = Object.fromEntries(
+      Object.entries(schema.properties).map(([k, v]) => [k, normalize(v, `${where}.${k}`)]),
+    );
   }
-  if (schema.items) rule.items = normalize(schema.items);
+  if (schema.items) rule.items = normalize(schema.items, `${where}[]`);
   return rule;
 }
 
-function parameters(operation, pathItem, location) {
+function parameters(operation, pathItem, location, where) {
   const params = [...(pathItem.parameters ?? []), ...(operation.parameters ?? [])]
     .map(resolve)
     .filter((p) => p.in === location);
@@ -95,15 +113,15 @@ function parameters(operation, pathItem, location) {
   return {
     type: "object",
     ...(required.length > 0 ? { required } : {}),
-    properties: Object.fromEntries(params.map((p) => [p.name, normalize(p.schema)])),
+    properties: Object.fromEntries(params.map((p) => [p.name, normalize(p.schema, `${where} ${location} ${p.name}`)])),
   };
 }
 
-function requestBody(operation) {
+function requestBody(operation, where) {
   const body = resolve(operation.requestBody);
   if (!body?.content) return undefined;
   const [media] = Object.values(body.content);
-  return media?.schema ? normalize(media.schema) : undefined;
+  return media?.schema ? normalize(media.schema, `${where} body`) : undefined;
 }
 
 const operations = {};
@@ -111,14 +129,16 @@ for (const [path, pathItem] of Object.entries(spec.paths)) {
   for (const method of ["get", "put", "post", "delete", "patch"]) {
     const operation = pathItem[method];
     if (!operation) continue;
+    const key = `${method.toUpperCase()} ${path}`;
     const constraints = {};
-    const pathParams = parameters(operation, pathItem, "path");
-    const queryParams = parameters(operation, pathItem, "query");
-    const body = requestBody(operation);
+    const pathParams = parameters(operation, pathItem, "path", key);
+    const queryParams = parameters(operation, pathItem, "query", key);
+    const body = requestBody(operation, key);
     if (pathParams) constraints.path = pathParams;
     if (queryParams) constraints.query = queryParams;
     if (body) constraints.body = body;
-    operations[`${method.toUpperCase()} ${path}`] = constraints;
+    // Operations without parameters or body have nothing to check (and cost no bundle bytes).
+    if (Object.keys(constraints).length > 0) operations[key] = constraints;
   }
 }
 
@@ -131,7 +151,7 @@ import type { OperationConstraints } from "../validate.js";
 /** The API's documented server (the spec's \`servers[0].url\`). */
 export const SPEC_SERVER_URL = ${JSON.stringify(spec.servers?.[0]?.url ?? "")};
 
-/** Request-side constraints of every operation, keyed by \`METHOD /path/template\`. */
+/** Request-side constraints of every operation that has parameters or a body, keyed by \`METHOD /path/template\`. */
 export const REQUEST_CONSTRAINTS = ${JSON.stringify(operations, null, 2)} satisfies Record<string, OperationConstraints>;
 `;
 

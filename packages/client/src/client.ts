@@ -21,7 +21,7 @@ import type { Client } from "openapi-fetch";
 import { REQUEST_CONSTRAINTS } from "./generated/request-constraints.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
 import { createTransport, type SendInit } from "./transport.js";
-import { validate, type SchemaRule } from "./validate.js";
+import { validate, type OperationConstraints } from "./validate.js";
 
 export interface CdeskClient {
   /** What can be requested. */
@@ -60,7 +60,9 @@ export interface CdeskClient {
   raw: Client<paths>;
 }
 
-type OperationKey = keyof typeof REQUEST_CONSTRAINTS;
+/** `METHOD /path/template`, as the generated constraints are keyed. */
+type OperationKey = `${"GET" | "POST" | "DELETE"} /${string}`;
+const CONSTRAINTS: Partial<Record<OperationKey, OperationConstraints>> = REQUEST_CONSTRAINTS;
 
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));
@@ -109,7 +111,8 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
 
 /** The arguments a method received, against the spec's constraints for its operation. */
 function check(key: OperationKey, init: SendInit): void {
-  const rules: { path?: SchemaRule; query?: SchemaRule; body?: SchemaRule } = REQUEST_CONSTRAINTS[key];
+  const rules = CONSTRAINTS[key];
+  if (!rules) return;
   if (rules.path) validate(init.params?.path, rules.path, "");
   if (rules.query) validate(init.params?.query, rules.query, "");
   // A raw YAML query is the caller's own text: the transport only checks it is not empty.

@@ -234,7 +234,8 @@ function describeApiError(init: ApiErrorInit): string {
   return head + suffix + (init.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : "");
 }
 
-function oneLine(text: string): string {
+/** Whitespace folded to single spaces, cut to `max` characters: fit for a one-line message. */
+export function oneLine(text: string, max = 300): string {
   const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
+  return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

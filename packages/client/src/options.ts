@@ -136,8 +136,8 @@ export function resolveOptions(options: CdeskClientOptions = {}): ResolvedOption
   return {
     token,
     baseUrl,
-    timeoutMs: checkTimeout(options.timeoutMs ?? 60_000, (rule, message) => new CdeskConfigError("timeoutMs", message)),
-    maxRetries: checkRetries(options.maxRetries ?? 2, (rule, message) => new CdeskConfigError("maxRetries", message)),
+    timeoutMs: checkTimeout(options.timeoutMs ?? 60_000, configComplaint),
+    maxRetries: checkRetries(options.maxRetries ?? 2, configComplaint),
     fetch: options.fetch,
     headers: options.headers ?? {},
     logger: options.logger ?? console,
@@ -146,27 +146,28 @@ export function resolveOptions(options: CdeskClientOptions = {}): ResolvedOption
   };
 }
 
-type Complaint = (rule: string, message: string) => Error;
+/** Builds the error for a bad numeric setting: config at construction, input per call. */
+export type Complaint = (option: string, message: string) => Error;
+
+const configComplaint: Complaint = (option, message) => new CdeskConfigError(option, message);
+
+/** Per-call overrides are input: a bad one is a `CdeskInputError`, and nothing is sent. */
+export const inputComplaint: Complaint = (option, message) => new CdeskInputError(option, "range", message);
 
 export function checkTimeout(value: unknown, complain: Complaint): number {
-  if (typeof value !== "number" || !(value > 0) || value > MAX_TIMEOUT_MS) {
-    throw complain("range", `timeoutMs must be a number of milliseconds between 1 and ${MAX_TIMEOUT_MS}, got ${String(value)}`);
-  }
-  return value;
+  return checkRange("timeoutMs", value, 1, MAX_TIMEOUT_MS, complain);
 }
 
 export function checkRetries(value: unknown, complain: Complaint): number {
-  if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 20) {
-    throw complain("range", `maxRetries must be an integer from 0 to 20, got ${String(value)}`);
+  return checkRange("maxRetries", value, 0, 20, complain, true);
+}
+
+function checkRange(option: string, value: unknown, min: number, max: number, complain: Complaint, integer = false): number {
+  if (typeof value !== "number" || !(value >= min && value <= max) || (integer && !Number.isInteger(value))) {
+    throw complain(option, `${option} must be ${integer ? "an integer" : "a number"} from ${min} to ${max}, got ${String(value)}`);
   }
   return value;
 }
-
-/** Per-call overrides are input: a bad one is a `CdeskInputError`, and nothing is sent. */
-export const inputComplaint =
-  (field: string): Complaint =>
-  (rule, message) =>
-    new CdeskInputError(field, rule, message);
 
 function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
   let url: URL;

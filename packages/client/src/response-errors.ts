@@ -6,13 +6,12 @@
 import {
   apiErrorClassFor,
   CdeskConnectionError,
+  oneLine,
   RateLimitError,
   type CdeskApiError,
   type RequestTarget,
 } from "./errors.js";
 import { isOutcomeUnknown, parseRetryAfter } from "./retry-policy.js";
-
-const EXCERPT_LENGTH = 500;
 
 /**
  * The typed error for a status >= 400. `body` is what openapi-fetch parsed: JSON when it was JSON,
@@ -24,7 +23,7 @@ export function apiError(target: RequestTarget, response: Response, body: unknow
     ...target,
     status: response.status,
     requestId: headers["x-request-id"],
-    body: typeof body === "string" ? excerpt(body) || undefined : body,
+    body: typeof body === "string" ? oneLine(body, 500) || undefined : body,
     headers,
     outcomeUnknown: isOutcomeUnknown(target, { kind: "status", status: response.status }),
   };
@@ -59,7 +58,3 @@ export function headersRecord(headers: Headers): Record<string, string> {
   return record;
 }
 
-export function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > EXCERPT_LENGTH ? `${flat.slice(0, EXCERPT_LENGTH - 3)}...` : flat;
-}

@@ -46,8 +46,8 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
     const context: CallContext = {
       target,
       fetch: options.fetch ?? globalThis.fetch,
-      timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint("timeoutMs")),
-      maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint("maxRetries")),
+      timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint),
+      maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint),
       log,
     };
     const fetch = (request: Request) => {

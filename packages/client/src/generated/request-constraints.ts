@@ -7,7 +7,7 @@ import type { OperationConstraints } from "../validate.js";
 /** The API's documented server (the spec's `servers[0].url`). */
 export const SPEC_SERVER_URL = "https://supply-api.compute-desk.com";
 
-/** Request-side constraints of every operation, keyed by `METHOD /path/template`. */
+/** Request-side constraints of every operation that has parameters or a body, keyed by `METHOD /path/template`. */
 export const REQUEST_CONSTRAINTS = {
   "POST /get_offers": {
     "body": {
@@ -136,8 +136,8 @@ export const REQUEST_CONSTRAINTS = {
         },
         "cloud_init": {
           "type": "string",
-          "maxLength": 65536,
           "pattern": "^(#cloud-config|#!/)",
+          "maxLength": 65536,
           "maxUtf8Bytes": 65536,
           "nullable": true
         },
@@ -203,10 +203,5 @@ export const REQUEST_CONSTRAINTS = {
         }
       }
     }
-  },
-  "GET /available_gpus": {},
-  "GET /available_vendors": {},
-  "GET /available_regions": {},
-  "GET /available_contracts": {},
-  "GET /available_storage": {}
+  }
 } satisfies Record<string, OperationConstraints>;
