@@ -38,10 +38,20 @@ async function download(source, { fetch = globalThis.fetch, timeoutMs = 30_000 }
   try {
     response = await fetch(url, { signal: AbortSignal.timeout(timeoutMs), headers: { accept: "application/json, application/yaml" } });
   } catch (error) {
-    throw new SpecUpdateError(`could not download ${label}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new SpecUpdateError(`could not download ${label}: ${describeFailure(error)}`);
   }
   if (!response.ok) throw new SpecUpdateError(`could not download ${label}: HTTP ${response.status} ${response.statusText}`);
   return { text: await response.text(), label };
+}
+
+/**
+ * fetch says only "fetch failed"; the reason (DNS, refused, timeout) is in its `cause`.
+ * @param {unknown} error
+ */
+function describeFailure(error) {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : "";
+  return `${error.message}${cause}`;
 }
 
 /** @param {string} source @param {LoadOptions} options */

@@ -52,8 +52,11 @@ describe("loadSpec", () => {
   });
 
   it("reports a network failure with the URL and the cause", async () => {
-    const fetch = /** @type {typeof globalThis.fetch} */ (async () => Promise.reject(new TypeError("fetch failed")));
-    await expect(loadSpec("http://127.0.0.1:9/openapi.json", { fetch })).rejects.toThrow("could not download http://127.0.0.1:9/openapi.json: fetch failed");
+    const failure = new TypeError("fetch failed", { cause: new Error("getaddrinfo ENOTFOUND supply-api.compute-desk.com") });
+    const fetch = /** @type {typeof globalThis.fetch} */ (async () => Promise.reject(failure));
+    await expect(loadSpec("https://supply-api.compute-desk.com/openapi.json", { fetch })).rejects.toThrow(
+      "could not download https://supply-api.compute-desk.com/openapi.json: fetch failed (getaddrinfo ENOTFOUND supply-api.compute-desk.com)",
+    );
   });
 
   it("reports a missing file by the path the user typed", async () => {
