@@ -3,5 +3,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // Contract tests start Prism (about a second, more on a loaded machine).
+    hookTimeout: 60_000,
+    testTimeout: 30_000,
   },
 });
