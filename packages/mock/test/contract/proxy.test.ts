@@ -1,20 +1,11 @@
 import { afterEach, describe, expect, test } from "vitest";
 import { formatViolation, startMockServer, type MockServer, type Violation } from "../../src/index.js";
 import { call, OFFER_ID } from "../support/api.js";
+import { specExample } from "../support/spec-examples.js";
 import { startUpstream } from "../support/upstream.js";
 
-/** The spec's `ready` example of GET /offers/{offer_id}/status, as the real API would send it. */
-const READY_STATUS = {
-  offer_id: OFFER_ID,
-  status: "procured",
-  created_at: "2026-11-29T10:00:00Z",
-  procurement_status: "ready",
-  instances: [{ external_ip: "203.0.113.10", ssh_command: "ssh root@203.0.113.10", status: "running" }],
-  resource_ids: ["c7e9b1d3-5f2a-4e6c-8b0d-1a3c5e7f9b24"],
-  progress: "1/1 instances running",
-  failure_reason: null,
-  procured_at: "2026-11-29T10:05:00Z",
-};
+/** What a conforming API answers: the spec's own `ready` example. */
+const READY_STATUS = specExample("GET", "/offers/{offer_id}/status", "ready");
 
 const cleanup: (() => Promise<void>)[] = [];
 afterEach(async () => {
