@@ -179,3 +179,28 @@ describe("pnpm spec:update when the overlay no longer fits", () => {
     expect(result.stdout).toContain("BREAKING  response LinkedResource.status: field removed");
   });
 });
+
+describe("pnpm spec:update openapi/upstream.yaml after an overlay edit", () => {
+  it("re-applies the overlay, keeps upstream.yaml as it was and writes a patch changeset", async () => {
+    const root = await newScratch();
+    const overlayFile = join(root, "openapi/overlay.yaml");
+    const edited = (await readFile(overlayFile, "utf8")).replace(
+      "description: Provisioned resources and their deletion.",
+      "description: Provisioned resources, their state and their deletion.",
+    );
+    await writeFile(overlayFile, edited);
+    const upstreamBefore = await readFile(join(root, "openapi/upstream.yaml"), "utf8");
+
+    const result = await runCli(["openapi/upstream.yaml"], { root });
+
+    expect(result.status).toBe(0);
+    expect(result.stdout.split("\n")[0]).toBe("No change for users of the API.");
+    expect(await readFile(join(root, "openapi/upstream.yaml"), "utf8")).toBe(upstreamBefore);
+    const spec = /** @type {any} */ (fromYaml(await readFile(join(root, "openapi/supply-api.yaml"), "utf8")));
+    expect(spec.tags[2]).toEqual({ name: "Resources", description: "Provisioned resources, their state and their deletion." });
+    await expectRoundTrip(root);
+    const [changeset] = await changesetsIn(root);
+    expect(changeset).toMatch(/^---\n"@cdesk\/types": patch\n/);
+    expect(changeset).toContain("Supply API spec updated from openapi/upstream.yaml (version 0.1.0): descriptions, examples or metadata only.");
+  });
+});
