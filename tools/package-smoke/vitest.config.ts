@@ -3,8 +3,9 @@ import { defineConfig } from "vitest/config";
 /** Shared by the Node 20 run and the Node 22/24 run (vitest.node-matrix.config.ts). */
 export const smokeTestOptions = {
   globalSetup: ["src/global-setup.ts"],
-  // Each case spawns node, tsc, attw or npm: real processes, not timers, so allow them time.
-  testTimeout: 120_000,
+  // Each case spawns node, tsc, attw or npm, on 2 cores shared with the other packages' tests
+  // under turbo: real processes, not timers, so allow them time.
+  testTimeout: 300_000,
   hookTimeout: 300_000,
 };
 

@@ -36,8 +36,23 @@ export async function createConsumerProject(directory, packages) {
   await writeFile(join(directory, "package.json"), `${JSON.stringify(manifest, null, 2)}\n`);
   await run("npm", ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error"], {
     cwd: directory,
-    // The workspace's npm settings (e.g. a parent .npmrc) must not leak into the user's project.
-    env: { ...process.env, npm_config_workspaces: undefined, npm_config_user_agent: undefined },
+    env: userEnvironment(process.env),
   });
   return directory;
+}
+
+/** Settings a user's own npm would also have: where the cache is and which registry to use. */
+const keptNpmSettings = new Set(["npm_config_cache", "npm_config_registry"]);
+
+/**
+ * The environment without the settings pnpm exports to the scripts it runs (npm_config_*,
+ * pnpm_config_*): those are the workspace's, not the user's, and npm would obey them.
+ *
+ * @param {NodeJS.ProcessEnv} env
+ * @returns {NodeJS.ProcessEnv}
+ */
+function userEnvironment(env) {
+  return Object.fromEntries(
+    Object.entries(env).filter(([key]) => !/^p?npm_config_/i.test(key) || keptNpmSettings.has(key.toLowerCase())),
+  );
 }
