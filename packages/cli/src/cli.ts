@@ -1,29 +1,6 @@
-import { createCdeskClient } from "@cdesk/client";
-import { CommanderError } from "commander";
-import pc from "picocolors";
-import { ExitCode, explainError } from "./errors.js";
-import { createProgram } from "./program.js";
-import { useColor } from "./progress.js";
-import { processRuntime, type Runtime } from "./runtime.js";
-import type { ClientFactory } from "./context.js";
-
-/**
- * Runs one command line and returns the exit code. Errors end here: one line on stderr, a hint
- * when there is a usual fix, and the code scripts can branch on.
- */
-export async function run(argv: string[], runtime: Runtime, makeClient: ClientFactory = createCdeskClient): Promise<number> {
-  try {
-    await createProgram(runtime, makeClient).parseAsync(argv);
-    return ExitCode.ok;
-  } catch (error) {
-    // Commander has already printed its message (or the help / version).
-    if (error instanceof CommanderError) return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    const colors = pc.createColors(useColor(runtime.stderr, runtime.env));
-    const { message, hint, exitCode } = explainError(error);
-    runtime.stderr.write(`${colors.red("error:")} ${message}\n${hint ? `${colors.dim("hint:")} ${hint}\n` : ""}`);
-    return exitCode;
-  }
-}
+#!/usr/bin/env node
+import { run } from "./run.js";
+import { processRuntime } from "./runtime.js";
 
 // Set the code rather than calling process.exit(), so stdout is flushed even when piped.
 process.exitCode = await run(process.argv, processRuntime());

@@ -10,17 +10,18 @@ import { registerStatusCommand } from "./commands/status.js";
 import { createContext, type ClientFactory, type GlobalFlags } from "./context.js";
 import type { Runtime } from "./runtime.js";
 
-const OVERVIEW = `Find, rent and release GPU machines on Compute Desk.
+const OVERVIEW = "Find, rent and release GPU machines on Compute Desk.";
 
-The usual path:
-  cdesk gpus                                   what GPU types exist
-  cdesk offers --gpu H100 --region EU          priced offers, cheapest first (each expires after 30 min)
-  cdesk procure <offer-id> --ssh-key ~/.ssh/id_ed25519.pub --wait
-                                               rent one and wait until it is ready (prints the ssh command)
-  cdesk resources                              what you have running, and pay for
-  cdesk delete <resource-id> --wait            release it`;
-
+// Kept out of the description, which commander re-wraps, so the columns stay aligned.
 const FOOTER = `
+The usual path:
+  $ cdesk gpus                                  # what GPU types exist
+  $ cdesk offers --gpu H100 --region EU         # priced offers, cheapest first (each lasts 30 min)
+  $ cdesk procure <offer-id> --ssh-key ~/.ssh/id_ed25519.pub --wait
+                                                # rent one, wait until ready, print its ssh command
+  $ cdesk resources                             # what you have running, and pay for
+  $ cdesk delete <resource-id> --wait           # release it, stop paying
+
 Configuration:
   CDESK_API_TOKEN   your API token (or put it in a file and pass --token-file <file>)
   CDESK_BASE_URL    API address (default https://supply-api.compute-desk.com; or --base-url)

@@ -24,6 +24,12 @@ it("writes one plain line per change of stage when not on a terminal", () => {
   );
 });
 
+it("falls back to plain lines on a terminal that reports no width", () => {
+  const stream = { ...memoryStream(true), columns: 0 };
+  createProgress(stream, {}, "Waiting").update("deleting", 0);
+  expect(stream.chunks).toEqual(["Waiting\n", "[0s] deleting\n"]);
+});
+
 it("colours only a terminal without NO_COLOR", () => {
   expect(useColor(memoryStream(true), {})).toBe(true);
   expect(useColor(memoryStream(true), { NO_COLOR: "1" })).toBe(false);

@@ -16,9 +16,13 @@ export function useColor(stream: OutputStream, env: Record<string, string | unde
   return Boolean(stream.isTTY) && !env.NO_COLOR;
 }
 
-/** A spinner on a terminal; elsewhere (CI, pipes, files) one plain line per change of stage. */
+/**
+ * A spinner on a terminal; elsewhere (CI, pipes, files) one plain line per change of stage.
+ * A terminal that reports no width gets plain lines too: the spinner cannot redraw in it.
+ */
 export function createProgress(stream: OutputStream, env: Record<string, string | undefined>, title: string): Progress {
-  return stream.isTTY ? spinnerProgress(stream, useColor(stream, env), title) : lineProgress(stream, title);
+  const interactive = Boolean(stream.isTTY) && (stream.columns ?? 0) > 0;
+  return interactive ? spinnerProgress(stream, useColor(stream, env), title) : lineProgress(stream, title);
 }
 
 /** `[12s] provisioning in progress: 0/1 instances running`, only when the text changes. */

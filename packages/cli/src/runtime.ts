@@ -4,6 +4,8 @@ import { readFile } from "node:fs/promises";
 export interface OutputStream {
   write(text: string): unknown;
   isTTY?: boolean;
+  /** Terminal width; some pseudo-terminals report 0. */
+  columns?: number;
 }
 
 /**

@@ -18,14 +18,14 @@ export function addWaitOptions(command: Command, until: string): Command {
   return command
     .option("-w, --wait", `wait until ${until}, showing each stage on stderr`)
     .addOption(
-      new Option("--interval <duration>", "with --wait: time between two status checks (e.g. 500ms, 5s)")
-        .argParser(duration)
-        .default(undefined, "15s"),
+      new Option("--interval <duration>", "with --wait: time between two status checks, e.g. 5s (default: 15s)").argParser(
+        duration,
+      ),
     )
     .addOption(
-      new Option("--timeout <duration>", "with --wait: give up (exit code 4) after this long (e.g. 90s, 10m)")
-        .argParser(duration)
-        .default(undefined, "20m"),
+      new Option("--timeout <duration>", "with --wait: give up after this long (exit code 4), e.g. 10m (default: 20m)").argParser(
+        duration,
+      ),
     );
 }
 

@@ -7,16 +7,16 @@ type Catalog = CdeskClient["catalog"];
 
 const LISTINGS: { name: string; method: Exclude<keyof Catalog, "gpus">; description: string; useAs: string }[] = [
   { name: "vendors", method: "vendors", description: "Cloud vendors that can provision machines", useAs: "--vendor" },
-  { name: "regions", method: "regions", description: "Region groups offers come from (US, EU, APAC, ...)", useAs: "--region" },
-  { name: "contracts", method: "contracts", description: "Contract types: ondemand, or cheaper but interruptible spot", useAs: "--contract" },
-  { name: "storage", method: "storage", description: "Storage each vendor and region offers, with prices", useAs: "a query file's storage:" },
+  { name: "regions", method: "regions", description: "Region groups (US, EU, APAC, ...)", useAs: "--region" },
+  { name: "contracts", method: "contracts", description: "Contract types: ondemand, or cheaper interruptible spot", useAs: "--contract" },
+  { name: "storage", method: "storage", description: "Storage per vendor and region, with prices", useAs: "a query file's storage:" },
 ];
 
 /** `gpus`, `vendors`, `regions`, `contracts`, `storage`: what you can put in an offer search. */
 export function registerCatalogCommands(program: Command, context: CommandContext): void {
   program
     .command("gpus")
-    .description("GPU types you can ask for: families (H100) and their exact variants")
+    .description("GPU types you can ask for: families (H100) and variants")
     .addHelpText(
       "after",
       examples(

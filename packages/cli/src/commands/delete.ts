@@ -10,10 +10,11 @@ import { examples } from "./help.js";
 export function registerDeleteCommand(program: Command, context: CommandContext): void {
   const command = program
     .command("delete")
-    .description("Delete a resource: the vendor terminates it and billing stops (deleting -> deleted)")
+    .description("Delete a resource: it is terminated, billing stops")
     .argument("<resource-id>", "an id from `cdesk resources`")
     .option("--force", "delete even if the vendor reports an error (may leave things behind on the vendor)");
   addWaitOptions(command, "the resource is deleted")
+    .addHelpText("after", "\nStages: deleting -> deleted. Volumes marked persistent are separate resources: delete them too.")
     .addHelpText(
       "after",
       examples(

@@ -12,7 +12,7 @@ const QUERY_FLAGS = ["gpu", "count", "maxPrice", "region", "vendor", "contract"]
 export function registerOfferCommands(program: Command, context: CommandContext): void {
   program
     .command("offers")
-    .description("Search priced offers that meet your needs, cheapest first (each offer expires 30 minutes after it is made)")
+    .description("Search offers that meet your needs, cheapest first")
     .option("--gpu <type>", 'GPU family or exact variant, "|" for several (see `cdesk gpus`), e.g. H100 or "H100 | A100"')
     .option("--count <n>", "GPUs per offer (server default: 1)", positiveInteger)
     .option("--max-price <usd>", "highest price per GPU per hour, in USD", positiveNumber)
@@ -32,6 +32,7 @@ export function registerOfferCommands(program: Command, context: CommandContext)
         ['cdesk offers --gpu "H100 | A100" --contract spot', "spot offers for either family"],
         ["cdesk offers -f query.yaml --json", "a query file, JSON out (e.g. pipe to jq)"],
       )}
+Each offer expires 30 minutes after it is made (see EXPIRES IN): procure soon after searching.
 A query file is the API's YAML query, e.g.:
   region: EU
   compute:
@@ -59,7 +60,7 @@ A query file is the API's YAML query, e.g.:
 
   program
     .command("offer")
-    .description("Show one offer: hardware, price, time left, and whether it was procured")
+    .description("Show one offer: hardware, price, time left, status")
     .argument("<offer-id>", "an id from `cdesk offers`")
     .addHelpText("after", examples(["cdesk offer 3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11", "details of one offer"]))
     .action(async (offerId: string) => {

@@ -18,7 +18,7 @@ interface ProcureFlags extends WaitFlags {
 export function registerProcureCommand(program: Command, context: CommandContext): void {
   const command = program
     .command("procure")
-    .description("Rent an offer's machines; they are billed until you delete them (see `cdesk delete`)")
+    .description("Rent an offer's machines (billed until you delete them)")
     .argument("<offer-id>", "an id from `cdesk offers` (offers expire 30 minutes after they are made)")
     .requiredOption("--ssh-key <file>", "your public key file, installed on the machines (e.g. ~/.ssh/id_ed25519.pub)")
     .option("--cloud-init <file>", "a script run at first boot; starts with #cloud-config or #!/ (max 64 KB)")

@@ -7,7 +7,7 @@ import { examples } from "./help.js";
 export function registerResourceCommands(program: Command, context: CommandContext): void {
   program
     .command("resources")
-    .description("List what you have provisioned (VMs, volumes) and are paying for")
+    .description("List what you have provisioned and pay for")
     .option("--offer <offer-id>", "only the resources created by this offer")
     .addHelpText(
       "after",
@@ -23,7 +23,7 @@ export function registerResourceCommands(program: Command, context: CommandConte
 
   program
     .command("resource")
-    .description("Show one resource: status, access, price and the offers behind it")
+    .description("Show one resource: status, access, price, offers")
     .argument("<resource-id>", "an id from `cdesk resources`")
     .option("--refresh", "ask the vendor for the current state now (normally re-synced when older than 30s)")
     .addHelpText(

@@ -9,9 +9,10 @@ import { examples } from "./help.js";
 export function registerStatusCommand(program: Command, context: CommandContext): void {
   const command = program
     .command("status")
-    .description("Show where a procured offer stands (stages: provisioning started -> in progress -> ready, or failed)")
+    .description("Show how far a procured offer is: stage, instances, ssh")
     .argument("<offer-id>", "the offer you procured");
   addWaitOptions(command, "it is ready (exit code 3 if it fails)")
+    .addHelpText("after", "\nStages: provisioning started -> provisioning in progress -> ready (or failed).")
     .addHelpText(
       "after",
       examples(
