@@ -1,7 +1,7 @@
-import { DEADLINE_PASSED, boundedRequest } from "./bounded-request.js";
 import type { OfferStatus, ProcureClient, ProcureRequest, Procurement } from "./client.js";
-import { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
+import { ProvisioningFailedError } from "./errors.js";
 import { type WaitOptions, resolveWaitOptions } from "./options.js";
+import { abortErrorFrom } from "./sleep.js";
 import { waitForOfferReadyFrom } from "./wait-for-offer-ready.js";
 
 export interface ProcureAndWaitResult {
@@ -12,7 +12,8 @@ export interface ProcureAndWaitResult {
 }
 
 /**
- * Procures an offer, then waits until it is ready. `timeoutMs` counts from the procure call.
+ * Procures an offer, then waits until it is ready. `timeoutMs` counts from the procure call, but never
+ * cuts that call short (a purchase cancelled half-way has an unknown outcome); `signal` does.
  * Rejects at once with `ProvisioningFailedError` (its `failureReason` is the answer's `error`) when
  * the procure answer says `failed`; otherwise like `waitForOfferReady`. Errors of the procure call
  * itself (410 expired, 422, a connection error with `outcomeUnknown`) are passed on unchanged and
@@ -28,11 +29,9 @@ export async function procureAndWait(
   options?: WaitOptions<OfferStatus>,
 ): Promise<ProcureAndWaitResult> {
   const startedAt = Date.now();
-  const { signal, timeoutMs } = resolveWaitOptions(options);
-  const procurement = await boundedRequest((s) => cdesk.offers.procure(request, { signal: s }), signal, timeoutMs);
-  if (procurement === DEADLINE_PASSED) {
-    throw new WaitTimeoutError({ lastStatus: undefined, elapsedMs: Date.now() - startedAt, attempts: 0, timeoutMs });
-  }
+  const { signal } = resolveWaitOptions(options);
+  if (signal?.aborted) throw abortErrorFrom(signal);
+  const procurement = await cdesk.offers.procure(request, { signal });
   if (String(procurement.status).toLowerCase() === "failed") {
     const reason = procurement.error || "the procure call answered failed without an error message";
     throw new ProvisioningFailedError(reason, { procurement });

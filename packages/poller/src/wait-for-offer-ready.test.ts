@@ -1,4 +1,4 @@
-import { AuthenticationError, CdeskConnectionError, CdeskInputError } from "@cdesk/client";
+import { CdeskConnectionError, CdeskInputError } from "@cdesk/client";
 import { describe, expect, it, vi } from "vitest";
 import { useFakeClock } from "../test/support/fake-clock.js";
 import {
@@ -185,14 +185,5 @@ describe("waitForOfferReady: request counts", () => {
     });
     await outcome;
     expect(calls.map((c) => c.at)).toEqual([0, 1_000, 3_000, 6_000, 9_000]);
-  });
-});
-
-describe("waitForOfferReady: failing requests count as attempts", () => {
-  it("counts an authentication failure once and stops", async () => {
-    const auth = new AuthenticationError({ method: "GET", path: "/offers/{offer_id}/status", status: 401, requestId: "r1", body: null, headers: {} });
-    const { outcome, calls } = wait([auth]);
-    expect(errorOf(await outcome)).toBe(auth);
-    expect(calls).toHaveLength(1);
   });
 });
