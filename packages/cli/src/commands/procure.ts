@@ -2,7 +2,7 @@ import { procureAndWait, ProvisioningFailedError, type ProcureAndWaitResult } fr
 import type { Command } from "commander";
 import type { CommandContext, OfferStatus } from "../context.js";
 import { renderDetails } from "../format/table.js";
-import { describeStage, renderOfferStatus, stageLabel } from "../format/status.js";
+import { describeStage, renderOfferStatus } from "../format/status.js";
 import { readFlagFile, readPublicKey } from "../input-files.js";
 import { addWaitOptions, waitWithProgress, type WaitFlags } from "../wait.js";
 import { examples } from "./help.js";
@@ -64,7 +64,7 @@ export function registerProcureCommand(program: Command, context: CommandContext
           title: `Procuring offer ${offerId} and waiting until it is ready`,
           resume: `cdesk status ${offerId} --wait`,
           describe: describeStage,
-          done: ({ status }) => stageLabel(status.procurement_status),
+          done: ({ status }) => describeStage(status),
         },
         (options) => procureAndWait(cdesk, body, options),
       );

@@ -1,7 +1,7 @@
 import { waitForOfferReady } from "@cdesk/poller";
 import type { Command } from "commander";
 import type { CommandContext, OfferStatus } from "../context.js";
-import { describeStage, renderOfferStatus, sshCommands, stageLabel } from "../format/status.js";
+import { describeStage, renderOfferStatus, sshCommands } from "../format/status.js";
 import { addWaitOptions, waitWithProgress, type WaitFlags } from "../wait.js";
 import { examples } from "./help.js";
 
@@ -31,7 +31,7 @@ export function registerStatusCommand(program: Command, context: CommandContext)
               title: `Waiting for offer ${offerId} to be ready`,
               resume: `cdesk status ${offerId} --wait`,
               describe: describeStage,
-              done: (ready) => stageLabel(ready.procurement_status),
+              done: describeStage,
             },
             (options) => waitForOfferReady(cdesk, offerId, options),
           )

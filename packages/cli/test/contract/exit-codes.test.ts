@@ -82,6 +82,17 @@ describe("exit codes 3, 4 and 130: waits that do not end ready", () => {
     expect(stderr).toContain("Search again with `cdesk offers`");
   });
 
+  it("3 when the procure call itself answers failed, after printing its answer", async () => {
+    const keyFile = await tempFile("key.pub", PUBLIC_KEY);
+    const { code, stdout, stderr } = await runCli(
+      ["procure", freshId(), "--ssh-key", keyFile, "-H", "Prefer: example=failed"],
+      env(),
+    );
+    expect(code).toBe(3);
+    expect(stdout).toMatch(/^Status:\s+failed$/m);
+    expect(stderr).toContain("error: Provisioning failed: Vendor rejected the request: quota exceeded for H100 in eu-north1");
+  });
+
   it("4 when --timeout passes first, with how to resume", async () => {
     const offerId = freshId();
     const { code, stderr } = await runCli(["status", offerId, "--wait", "--interval", "1h", "--timeout", "300ms"], env());
