@@ -2,24 +2,18 @@ import { createServer, type Server } from "node:net";
 import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterEach, describe, expect, test } from "vitest";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMockServer, type MockServer } from "../../src/index.js";
 import { call, isAlive, OFFER_ID } from "../support/api.js";
 
-const running: MockServer[] = [];
-afterEach(async () => {
-  await Promise.all(running.splice(0).map((mock) => mock.close()));
-});
+describe("a running mock", () => {
+  let mock: MockServer;
+  beforeAll(async () => {
+    mock = await startMockServer({ port: 0 });
+  });
+  afterAll(() => mock.close());
 
-async function start(options: Parameters<typeof startMockServer>[0] = {}) {
-  const mock = await startMockServer(options);
-  running.push(mock);
-  return mock;
-}
-
-describe("startMockServer", () => {
   test("port 0 listens on a free port and answers the spec's example", async () => {
-    const mock = await start({ port: 0 });
     expect(mock.port).toBeGreaterThan(0);
     expect(mock.url).toBe(`http://127.0.0.1:${mock.port}`);
     const { status, body } = await call(mock.url, `/offers/${OFFER_ID}`);
@@ -27,6 +21,22 @@ describe("startMockServer", () => {
     expect(body).toMatchObject({ offer_id: OFFER_ID, status: "available" });
   });
 
+  test("a request without a bearer token gets the spec's 401 and is recorded as a violation", async () => {
+    const response = await fetch(`${mock.url}/available_gpus`);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toEqual({ detail: "Not authenticated" });
+    expect(mock.violations.at(-1)).toMatchObject({ method: "GET", path: "/available_gpus", status: 401, code: "401" });
+  });
+
+  test("Prefer: example=NAME and code=NNN reach Prism", async () => {
+    const ready = await call(mock.url, `/offers/${OFFER_ID}/status`, { headers: { prefer: "example=ready" } });
+    expect(ready.body.procurement_status).toBe("ready");
+    const gone = await call(mock.url, `/offers/${OFFER_ID}`, { headers: { prefer: "code=404" } });
+    expect(gone).toMatchObject({ status: 404, body: { detail: "Offer not found" } });
+  });
+});
+
+describe("starting and stopping", () => {
   test("close() ends Prism and frees the port; a second close() is harmless", async () => {
     const mock = await startMockServer({ port: 0 });
     expect(isAlive(mock.prismPid)).toBe(true);
@@ -36,27 +46,12 @@ describe("startMockServer", () => {
     await expect(fetch(`${mock.url}/available_gpus`)).rejects.toThrow();
   });
 
-  test("a request without a bearer token gets the spec's 401", async () => {
-    const mock = await start();
-    const response = await fetch(`${mock.url}/available_gpus`);
-    expect(response.status).toBe(401);
-    expect(await response.json()).toEqual({ detail: "Not authenticated" });
-  });
-
-  test("Prefer: example=NAME and code=NNN reach Prism", async () => {
-    const mock = await start();
-    const ready = await call(mock.url, `/offers/${OFFER_ID}/status`, { headers: { prefer: "example=ready" } });
-    expect(ready.body.procurement_status).toBe("ready");
-    const gone = await call(mock.url, `/offers/${OFFER_ID}`, { headers: { prefer: "code=404" } });
-    expect(gone).toMatchObject({ status: 404, body: { detail: "Offer not found" } });
-  });
-
   test("a taken port is a clear error naming the port", async () => {
     const blocker: Server = createServer();
     await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      await expect(startMockServer({ port })).rejects.toThrow(`port ${port} on 127.0.0.1 is already in use`);
+      await expect(startMockServer({ port })).rejects.toThrow(`Cannot start the mock: port ${port} on 127.0.0.1 is already in use`);
     } finally {
       await new Promise((resolve) => blocker.close(resolve));
     }
@@ -73,6 +68,14 @@ describe("startMockServer", () => {
     await expect(startMockServer({ port: -1 })).rejects.toThrow("options.port must be an integer from 0 to 65535, got -1");
     // @ts-expect-error: not a scenario name
     await expect(startMockServer({ scenario: "nope" })).rejects.toThrow('options.scenario must be one of provisioning, provisioning-fails, deletion, lifecycle, got "nope"');
+    await expect(startMockServer({ proxy: "supply-api.compute-desk.com" })).rejects.toThrow('options.proxy must be an http(s) URL, got "supply-api.compute-desk.com"');
+    await expect(startMockServer({ proxy: "http://x", scenario: "deletion" })).rejects.toThrow("options.proxy cannot be combined with scenario or dynamic");
+    await expect(startMockServer({ startTimeoutMs: 0 })).rejects.toThrow("options.startTimeoutMs must be a positive number of milliseconds, got 0");
     await expect(startMockServer({ spec: "/does/not/exist.yaml" })).rejects.toThrow("Cannot read the spec /does/not/exist.yaml");
+  });
+
+  test("a Prism that does not answer in time fails the start, and is not left running", async () => {
+    // 1 ms cannot be enough for any Prism: this exercises the timeout path, not a speed.
+    await expect(startMockServer({ startTimeoutMs: 1 })).rejects.toThrow(/Prism did not answer on port \d+ within 1 ms\. Its output:/);
   });
 });
