@@ -17,7 +17,9 @@ export interface MockServerOptions {
   host?: string;
   /**
    * Generate responses from the schemas (Prism's `--dynamic`) instead of answering the spec's
-   * examples. Extra properties the schemas do not declare are never invented.
+   * examples. Properties the schemas do not declare are never invented (Prism's
+   * `--json-schema-faker-fillProperties=false`), so a free-form map such as the
+   * `/available_gpus` body comes back empty.
    * @default false
    * @example { dynamic: true, seed: 42 }
    */
