@@ -95,6 +95,7 @@ export async function startPrism(launch: PrismLaunch): Promise<PrismProcess> {
   child.stderr?.on("data", collect);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
+    if (child.pid === undefined) return; // never started: nothing to end
     killGroup(child, "SIGTERM");
     const escalate = setTimeout(() => killGroup(child, "SIGKILL"), 2000);
     await exited;
@@ -127,7 +128,7 @@ async function waitUntilReady(child: ChildProcess, port: number, timeoutMs: numb
   child.once("error", (error) => {
     spawnError = error;
   });
-  for (let delay = 25; ; delay = Math.min(delay * 2, 200)) {
+  for (let delay = 25; ; delay = Math.min(delay * 2, 100)) {
     if (spawnError) throw new Error(`Could not start Prism: ${spawnError.message}`, { cause: spawnError });
     if (exitDescription) throw new Error(`Prism ${exitDescription} before it was ready. Its output:\n${output()}`);
     if (await answersHttp(port)) return;

@@ -1,9 +1,9 @@
-import { startFrontServer, type RequestDecorator } from "./front-server.js";
+import { startFrontServer, type FrontServer, type FrontServerOptions, type RequestDecorator } from "./front-server.js";
 import type { MockServer, MockServerOptions } from "./options.js";
 import { startPrism, type PrismProcess } from "./prism-process.js";
 import { createScenarioPlayer, verifyScenario } from "./scenario-player.js";
 import { isScenarioName, scenarioNames, scenarios } from "./scenarios.js";
-import { defaultSpecPath, readSpec, writePrismSpec, type PrismSpecFile } from "./spec-file.js";
+import { defaultSpecPath, readSpec, writePrismSpec } from "./spec-file.js";
 import { readOperations, type OperationModel } from "./spec-model.js";
 import type { Violation } from "./violations.js";
 
@@ -75,7 +75,7 @@ function scenarioDecorator(options: MockServerOptions, operations: readonly Oper
  *
  * @example
  * const mock = await startMockServer({ scenario: "provisioning" });
- * const client = createClient({ baseUrl: mock.url, token: "test-token" });
+ * const client = createCdeskClient({ baseUrl: mock.url, token: "test-token" }); // @cdesk/client
  * // ...
  * await mock.close();
  */
@@ -87,7 +87,7 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   const decorate = scenarioDecorator(options, operations);
   const violations: Violation[] = [];
 
-  const front = await startFrontServer({
+  const frontOptions: FrontServerOptions = {
     host,
     port: options.port ?? 0,
     operations,
@@ -96,23 +96,25 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     onViolations: (found) => {
       violations.push(...found);
       violations.splice(0, violations.length - MAX_KEPT_VIOLATIONS);
-      if (options.onViolation) found.forEach(options.onViolation);
+      for (const violation of found) options.onViolation?.(violation);
     },
-  });
-  let specFile: PrismSpecFile | undefined;
-  let prism: PrismProcess | undefined;
+  };
+
+  const specFile = await writePrismSpec(document);
+  let front: FrontServer | undefined;
+  let prism: PrismProcess;
   try {
-    specFile = await writePrismSpec(document);
+    // The front first: a taken port fails before Prism is spawned.
+    front = await startFrontServer(frontOptions);
     prism = await startPrism({ args: prismArgs(options, specFile.path), startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS });
   } catch (error) {
-    await Promise.allSettled([front.close(), specFile?.remove()]);
+    await Promise.allSettled([front?.close(), specFile.remove()]);
     throw error;
   }
   front.connect(prism.port);
+  const running = { front, prism };
 
   let closing: Promise<void> | undefined;
-  const runningPrism = prism;
-  const runningSpecFile = specFile;
   const urlHost = host.includes(":") ? `[${host}]` : host;
   return {
     url: `http://${urlHost}:${front.port}`,
@@ -120,8 +122,8 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
     prismPid: prism.pid,
     violations,
     close() {
-      closing ??= Promise.allSettled([front.close(), runningPrism.stop()]).then(async (results) => {
-        await runningSpecFile.remove();
+      closing ??= Promise.allSettled([running.front.close(), running.prism.stop()]).then(async (results) => {
+        await specFile.remove();
         const failure = results.find((result) => result.status === "rejected");
         if (failure) throw failure.reason;
       });

@@ -74,6 +74,20 @@ describe("starting and stopping", () => {
     await expect(startMockServer({ spec: "/does/not/exist.yaml" })).rejects.toThrow("Cannot read the spec /does/not/exist.yaml");
   });
 
+  test("a scenario naming examples the spec lacks fails the start, listing them", async () => {
+    const directory = await mkdtemp(join(tmpdir(), "cdesk-mock-test-"));
+    const spec = join(directory, "drifted.yaml");
+    const status = { "200": { content: { "application/json": { examples: { provisioning_started: { value: {} }, ready: { value: {} } } } } } };
+    await writeFile(spec, JSON.stringify({ openapi: "3.1.0", info: { title: "drifted", version: "1" }, paths: { "/offers/{offer_id}/status": { get: { responses: status } } } }));
+    await expect(startMockServer({ spec, scenario: "provisioning" })).rejects.toThrow(
+      [
+        'Scenario "provisioning" does not match the spec:',
+        "- POST /procure_offer is not an operation of the spec",
+        '- GET /offers/{offer_id}/status: the 200 response has no example "provisioning_in_progress" (it has: provisioning_started, ready)',
+      ].join("\n"),
+    );
+  });
+
   test("a Prism that does not answer in time fails the start, and is not left running", async () => {
     // 1 ms cannot be enough for any Prism: this exercises the timeout path, not a speed.
     await expect(startMockServer({ startTimeoutMs: 1 })).rejects.toThrow(/Prism did not answer on port \d+ within 1 ms\. Its output:/);
