@@ -14,7 +14,7 @@ export const tscScript = join(workspaceRoot, "node_modules", "typescript", "bin"
 
 /**
  * @typedef {{ name: string, version: string, private?: boolean, main?: string, exports?: unknown,
- *   bin?: string | Record<string, string>,
+ *   bin?: string | Record<string, string>, publishConfig?: Record<string, unknown>,
  *   dependencies?: Record<string, string>, peerDependencies?: Record<string, string> }} Manifest
  * @typedef {{ name: string, dir: string, manifest: Manifest }} PublicPackage
  */

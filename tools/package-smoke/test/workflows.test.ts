@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { listPublicPackages } from "../src/workspace.mjs";
 import { lintWorkflow, parseWorkflow, readWorkflows, readmeTestCommand } from "../src/workflows.js";
 
 describe.each(readWorkflows().map(({ file, text }) => [file, text] as const))("workflow %s", (file, text) => {
@@ -34,5 +35,14 @@ describe("what the workflows do", () => {
     expect(changesets?.with?.version).toMatch(/ run version-packages$/);
     expect(changesets?.env?.NPM_CONFIG_PROVENANCE).toBe(true);
     expect(changesets?.env?.NPM_TOKEN).toBe("${{ secrets.NPM_TOKEN }}");
+  });
+
+  // `changeset publish` runs `pnpm publish`, which does not reliably pass NPM_CONFIG_PROVENANCE on
+  // to npm; `publishConfig.provenance` travels with each package whatever publishes it.
+  it("every public package asks for npm provenance in its publishConfig", () => {
+    const without = listPublicPackages()
+      .filter((pkg) => (pkg.manifest.publishConfig as { provenance?: unknown } | undefined)?.provenance !== true)
+      .map((pkg) => pkg.name);
+    expect(without).toEqual([]);
   });
 });
