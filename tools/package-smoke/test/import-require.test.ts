@@ -17,7 +17,6 @@ describe.each(publicPackages.map((pkg) => [pkg.name, pkg] as const))("%s from it
     const ranges = [installed.dependencies, installed.peerDependencies, installed.optionalDependencies].flatMap((deps) => Object.values(deps ?? {}));
     expect(ranges.filter((range) => String(range).startsWith("workspace:"))).toEqual([]);
   });
-
 });
 
 describe.each(publicPackages.filter((pkg) => hasMainEntry(pkg.manifest)).map((pkg) => pkg.name))("%s as a library", (name) => {
