@@ -68,11 +68,14 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));
 
   /** Validates, sends, and resolves to the body: one line per method below. */
-  const call = async <T>(key: OperationKey, init: SendInit, options: RequestOptions | undefined): Promise<T> => {
-    check(key, init);
-    const [method, path] = key.split(" ") as [string, string];
-    const { data } = await send(method, path, { ...init, signal: options?.signal, headers: options?.headers }, options);
-    return data as T;
+  const call = <T>(key: OperationKey, init: SendInit, options: RequestOptions | undefined): Promise<T> => {
+    try {
+      check(key, init);
+    } catch (error) {
+      return Promise.reject(error);
+    }
+    const space = key.indexOf(" ");
+    return send(key.slice(0, space), key.slice(space + 1), init, options).then(dataOf) as Promise<T>;
   };
 
   return {
@@ -107,6 +110,10 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
     },
     raw,
   };
+}
+
+function dataOf(result: { data: unknown }): unknown {
+  return result.data;
 }
 
 /** The arguments a method received, against the spec's constraints for its operation. */

@@ -25,6 +25,8 @@ import {
 /** Everything one call needs; created per call, so per-call options never touch the client. */
 export interface CallContext {
   target: RequestTarget;
+  /** The caller's signal, if any: aborts the current attempt, or the wait before the next. */
+  signal: AbortSignal | undefined;
   fetch: FetchLike;
   timeoutMs: number;
   maxRetries: number;
@@ -43,10 +45,10 @@ interface Attempt {
 }
 
 export async function fetchWithRetry(request: Request, call: CallContext): Promise<Response> {
-  const signal = request.signal;
+  const { signal } = call;
   const attempts = call.maxRetries + 1;
   for (let attempt = 1; ; attempt++) {
-    if (signal.aborted) throw abortError(call.target, signal);
+    if (signal?.aborted) throw abortError(call.target, signal);
     const last = attempt === attempts;
     // A body can be sent once: every attempt but the last sends a copy.
     const input = !last && request.body !== null ? request.clone() : request;
@@ -67,7 +69,7 @@ export async function fetchWithRetry(request: Request, call: CallContext): Promi
     if (result.aborted) {
       result.release();
       call.log?.("debug", () => record("aborted"));
-      throw abortError(call.target, signal);
+      throw abortError(call.target, signal!);
     }
     const failure = result.failure ?? (response!.ok ? undefined : { kind: "status", status: response!.status });
     if (!failure) {
@@ -102,13 +104,13 @@ export async function fetchWithRetry(request: Request, call: CallContext): Promi
   }
 }
 
-function attemptOnce(input: Request, userSignal: AbortSignal, call: CallContext): Promise<Attempt> {
+function attemptOnce(input: Request, userSignal: AbortSignal | undefined, call: CallContext): Promise<Attempt> {
   const controller = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let onAbort: () => void = noop;
   const release = () => {
     clearTimeout(timer);
-    userSignal.removeEventListener("abort", onAbort);
+    userSignal?.removeEventListener("abort", onAbort);
   };
   return new Promise<Attempt>((resolve) => {
     let settled = false;
@@ -123,10 +125,10 @@ function attemptOnce(input: Request, userSignal: AbortSignal, call: CallContext)
       settle({ failure: { kind: "timeout" } });
     }, call.timeoutMs);
     onAbort = () => {
-      controller.abort(userSignal.reason);
+      controller.abort(userSignal!.reason);
       settle({ aborted: true });
     };
-    userSignal.addEventListener("abort", onAbort);
+    userSignal?.addEventListener("abort", onAbort);
     // Called unbound: browsers refuse `fetch` invoked on any `this` but the global.
     const { fetch } = call;
     let pending: Promise<Response>;
@@ -144,17 +146,17 @@ function attemptOnce(input: Request, userSignal: AbortSignal, call: CallContext)
 }
 
 /** Waits `ms`, or rejects with `CdeskAbortError` the moment the signal fires. */
-function sleep(ms: number, signal: AbortSignal, target: RequestTarget): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined, target: RequestTarget): Promise<void> {
   return new Promise((resolve, reject) => {
     const onAbort = () => {
       clearTimeout(timer);
-      reject(abortError(target, signal));
+      reject(abortError(target, signal!));
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener("abort", onAbort);
+      signal?.removeEventListener("abort", onAbort);
       resolve();
     }, ms);
-    signal.addEventListener("abort", onAbort, { once: true });
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 

@@ -43,8 +43,10 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
 
   const send: Send = async (method, path, init, call) => {
     const target: RequestTarget = { method, path };
+    const signal = call?.signal ?? init.signal ?? undefined;
     const context: CallContext = {
       target,
+      signal,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint),
       maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint),
@@ -52,17 +54,21 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
     };
     const fetch = (request: Request) => {
       // A per-request `baseUrl` (raw) must not route around the plain-http guard.
-      if (!options.allowInsecureHttp && request.url.startsWith("http:") && request.headers.has("authorization")) {
+      const elsewhere = !request.url.startsWith(options.baseUrl) && request.url.startsWith("http:");
+      if (elsewhere && !options.allowInsecureHttp && request.headers.has("authorization")) {
         assertSafeTransport(new URL(request.url), false);
       }
       return fetchWithRetry(request, context);
     };
-    const finalInit = path === QUERY_PATH && init.body !== undefined ? asYamlQuery(init) : init;
+    const query = path === QUERY_PATH && init.body !== undefined;
+    const headers = call?.headers ?? init.headers;
+    const finalInit: SendInit = { ...init, headers: query ? withYamlType(headers) : headers, signal, fetch };
+    if (query) finalInit.bodySerializer = serializeQuery;
     let result: { data?: unknown; error?: unknown; response: Response };
     try {
-      result = await base.request(method as "get", path as never, { ...finalInit, fetch } as never);
+      result = await base.request(method as "get", path as never, finalInit as never);
     } catch (error) {
-      throw typedError(error, context, init.signal);
+      throw typedError(error, context, signal);
     } finally {
       context.release?.();
     }
@@ -80,18 +86,15 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
   return { send, raw: raw as unknown as Client<paths> };
 }
 
-/** `POST /get_offers` takes YAML: a string as-is, a query object through the YAML emitter. */
-function asYamlQuery(init: SendInit): SendInit {
-  let headers: SendInit["headers"];
-  if (init.headers instanceof Headers) {
-    headers = new Headers(init.headers);
-    if (!headers.has("content-type")) headers.set("content-type", YAML);
-  } else {
-    headers = { "Content-Type": YAML, ...init.headers };
-  }
-  return { ...init, headers, bodySerializer: serializeQuery };
+/** `POST /get_offers` takes YAML, unless the caller set a content type of their own. */
+function withYamlType(headers: SendInit["headers"]): SendInit["headers"] {
+  if (!(headers instanceof Headers)) return { "Content-Type": YAML, ...headers };
+  const copy = new Headers(headers);
+  if (!copy.has("content-type")) copy.set("content-type", YAML);
+  return copy;
 }
 
+/** A query string is sent as-is; a query object goes through the YAML emitter. */
 function serializeQuery(body: unknown): string {
   if (typeof body !== "string") return toYamlQuery(body);
   if (body.trim() === "") fail("query", "required", "the YAML query is empty");
