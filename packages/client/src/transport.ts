@@ -4,7 +4,7 @@
  * usable success is thrown as a typed error here.
  */
 import type { paths } from "@cdesk/types";
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import { CdeskError, CdeskTimeoutError, CdeskConnectionError, type RequestTarget } from "./errors.js";
 import { abortError, fetchWithRetry, type CallContext } from "./fetch-with-retry.js";
 import { createAttemptLog } from "./logger.js";
@@ -29,6 +29,12 @@ export interface SendResult {
 }
 
 export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions) => Promise<SendResult>;
+
+/**
+ * openapi-fetch has only a default export. Our CommonJS build imports its CommonJS build with
+ * Node's interop, where the default is the whole `exports` object: take its `default` then.
+ */
+const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 const QUERY_PATH = "/get_offers";
 const YAML = "application/yaml";
