@@ -18,7 +18,7 @@ export const expectedBins: Record<string, readonly string[]> = {
 };
 
 /**
- * What fixtures/consumer/scenario.mjs must print: the spec's named examples as served by the
+ * What fixtures/consumer/scenario.mjs and scenario.cjs must print: the spec's named examples as served by the
  * mock (the two `h100_eu` offers, `provisioning_in_progress` procure, the `provisioning` scenario ending
  * `ready` with
  * its instance's ssh command) and a typed 404.

@@ -62,9 +62,12 @@ export interface ScenarioReport {
   mockClosed: boolean;
 }
 
-/** Runs the consumer scenario (mock + client + poller, all from the tarballs) on the given Node binary. */
-export async function runScenario(node: string, consumerDir: string): Promise<ScenarioReport> {
-  const { stdout } = await run(node, ["scenario.mjs"], { cwd: consumerDir });
+/** The consumer scenario's two entry points: through `import` and through `require`. */
+export const scenarioEntries = ["scenario.mjs", "scenario.cjs"] as const;
+
+/** Runs a consumer scenario entry (mock + client + poller, all from the tarballs) on the given Node binary. */
+export async function runScenario(node: string, consumerDir: string, entry: (typeof scenarioEntries)[number]): Promise<ScenarioReport> {
+  const { stdout } = await run(node, [entry], { cwd: consumerDir });
   const report = stdout.trim().split("\n").at(-1) ?? "";
   return JSON.parse(report) as ScenarioReport;
 }

@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectedBins, expectedScenarioReport } from "../src/expected-surface.js";
 import { nodeBinary } from "../src/node-binaries.js";
-import { hasMainEntry, loadBothWays, runBin, runScenario } from "../src/runtime-checks.js";
+import { hasMainEntry, loadBothWays, runBin, runScenario, scenarioEntries } from "../src/runtime-checks.js";
 import { listPublicPackages } from "../src/workspace.mjs";
 
 const { consumerDir } = inject("smoke");
@@ -25,7 +25,7 @@ describe.each([22, 24])("Node %i", (major) => {
     expect(await runBin(node, consumerDir, bin, args)).toMatch(/usage/i);
   });
 
-  it("runs the consumer scenario against @cdesk/mock", async () => {
-    expect(await runScenario(node, consumerDir)).toEqual(expectedScenarioReport);
+  it.each(scenarioEntries)("runs the consumer scenario (%s) against @cdesk/mock", async (entry) => {
+    expect(await runScenario(node, consumerDir, entry)).toEqual(expectedScenarioReport);
   });
 });
