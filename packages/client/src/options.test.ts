@@ -122,4 +122,12 @@ describe("the token never travels over plain http to another machine", () => {
     );
     expect(fetch).not.toHaveBeenCalled();
   });
+
+  it("even when the other host's name starts like the loopback base URL", async () => {
+    const { fetch } = scriptedFetch(json({}));
+    const client = createCdeskClient({ token: TOKEN, baseUrl: "http://127.0.0.1", fetch });
+    const call = client.raw.GET("/available_gpus", { baseUrl: "http://127.0.0.1.evil.example" });
+    await expect(call).rejects.toBeInstanceOf(CdeskConfigError);
+    expect(fetch).not.toHaveBeenCalled();
+  });
 });

@@ -46,6 +46,9 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
     headers: { ...options.headers, Authorization: `Bearer ${options.token}` },
   });
   const log = createAttemptLog(options.logger, options.logLevel);
+  // Every URL under the checked base URL starts with it and a slash (a bare prefix would let
+  // `http://127.0.0.1.evil.example` pass for `http://127.0.0.1`).
+  const checkedPrefix = `${options.baseUrl}/`;
 
   const send: Send = async (method, path, init, call) => {
     const target: RequestTarget = { method, path };
@@ -60,7 +63,7 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
     };
     const fetch = (request: Request) => {
       // A per-request `baseUrl` (raw) must not route around the plain-http guard.
-      const elsewhere = !request.url.startsWith(options.baseUrl) && request.url.startsWith("http:");
+      const elsewhere = !request.url.startsWith(checkedPrefix) && request.url.startsWith("http:");
       if (elsewhere && !options.allowInsecureHttp && request.headers.has("authorization")) {
         assertSafeTransport(new URL(request.url), false);
       }
