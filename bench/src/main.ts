@@ -29,12 +29,16 @@ function measureThroughput(): { rounds: number; requests: number; warmup: number
   return JSON.parse(child.stdout);
 }
 
-function throughputTable(results: ThroughputResult[]): string {
+type Metric = "requestsPerSecond" | "cpuMicrosPerRequest";
+
+function throughputTable(results: ThroughputResult[], metric: Metric): string {
   const workloads = [...new Set(results.map((r) => r.workload))];
   const names = [...new Set(results.map((r) => r.name))];
-  const find = (name: string, workload: string) => results.find((r) => r.name === name && r.workload === workload)?.requestsPerSecond ?? Number.NaN;
-  const header = ["client", ...workloads.flatMap((w) => [`${w} (req/s)`, `vs ${BASELINE}`])];
-  const rows = names.map((name) => [name, ...workloads.flatMap((w) => [thousands(find(name, w)), ratio(find(name, w), find(BASELINE, w))])]);
+  const find = (name: string, workload: string) => results.find((r) => r.name === name && r.workload === workload)?.[metric] ?? Number.NaN;
+  const unit = metric === "requestsPerSecond" ? "req/s" : "CPU µs/req";
+  const format = metric === "requestsPerSecond" ? thousands : (value: number) => value.toFixed(1);
+  const header = ["client", ...workloads.flatMap((w) => [`${w} (${unit})`, `vs ${BASELINE}`])];
+  const rows = names.map((name) => [name, ...workloads.flatMap((w) => [format(find(name, w)), ratio(find(name, w), find(BASELINE, w))])]);
   return markdownTable(header, rows);
 }
 
@@ -65,7 +69,11 @@ async function main(): Promise<void> {
     `Machine: ${machine}`,
     `Requests/s: median of ${throughput.rounds} rounds of ${throughput.requests} requests (after ${throughput.warmup} warm-up) each`,
     "",
-    throughputTable(throughput.results),
+    throughputTable(throughput.results, "requestsPerSecond"),
+    "",
+    "Client CPU time per request (this process only, user + system; lower is better):",
+    "",
+    throughputTable(throughput.results, "cpuMicrosPerRequest"),
     "",
     bundleTable(bundles),
     "",

@@ -11,11 +11,31 @@ import { createInterface } from "node:readline";
 import { CREATE_CONTENDER } from "./contenders/index.js";
 import type { Contender } from "./contenders/contender.js";
 import { CONTENDERS, type ContenderName } from "./contenders/list.js";
+import { memoryFetch } from "./memory-fetch.js";
 import { median } from "./stats.js";
 
-export const WORKLOADS = ["GET status, sequential", "POST procure, sequential", "GET status, 8 concurrent"] as const;
+export const WORKLOADS = [
+  "GET status, sequential",
+  "POST procure, sequential",
+  "GET status, 8 concurrent",
+  "GET status, in-memory fetch",
+  "POST procure, in-memory fetch",
+] as const;
 export type Workload = (typeof WORKLOADS)[number];
-export type ThroughputResult = { name: ContenderName; workload: Workload; requestsPerSecond: number; rounds: number[] };
+export interface ThroughputResult {
+  name: ContenderName;
+  workload: Workload;
+  /** Median over the rounds. */
+  requestsPerSecond: number;
+  /** Median over the rounds of this process's CPU time (user + system) per request: the client's own cost, whatever else the machine runs. */
+  cpuMicrosPerRequest: number;
+  rounds: number[];
+}
+
+interface Sample {
+  requestsPerSecond: number;
+  cpuMicrosPerRequest: number;
+}
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 2000);
@@ -39,26 +59,55 @@ function callFor(contender: Contender, workload: Workload): () => Promise<unknow
   return workload.startsWith("POST") ? contender.procure : contender.status;
 }
 
-async function measure(contender: Contender, workload: Workload): Promise<number> {
+const networkFetch = globalThis.fetch;
+
+/** Runs `work` with `globalThis.fetch` replaced, for clients that look it up when created or when called. */
+async function withGlobalFetch<T>(fetch: typeof globalThis.fetch, work: () => T | Promise<T>): Promise<T> {
+  globalThis.fetch = fetch;
+  try {
+    return await work();
+  } finally {
+    globalThis.fetch = networkFetch;
+  }
+}
+
+async function measure(contender: Contender, workload: Workload): Promise<Sample> {
   const concurrency = workload.includes("concurrent") ? 8 : 1;
   const call = callFor(contender, workload);
-  await run(call, WARMUP, concurrency);
-  const started = performance.now();
-  await run(call, REQUESTS, concurrency);
-  return REQUESTS / ((performance.now() - started) / 1000);
+  const fetch = workload.includes("in-memory") ? memoryFetch : networkFetch;
+  return withGlobalFetch(fetch, async () => {
+    await run(call, WARMUP, concurrency);
+    const started = performance.now();
+    const cpu = process.cpuUsage();
+    await run(call, REQUESTS, concurrency);
+    const { user, system } = process.cpuUsage(cpu);
+    return sample(started, user + system);
+  });
+}
+
+function sample(started: number, cpuMicros: number): Sample {
+  return {
+    requestsPerSecond: REQUESTS / ((performance.now() - started) / 1000),
+    cpuMicrosPerRequest: cpuMicros / REQUESTS,
+  };
 }
 
 async function main(): Promise<void> {
   const server = await startServer(new URL("./server.mjs", import.meta.url).pathname);
   const token = "bench-token";
-  const contenders = CONTENDERS.map(({ name }) => ({ name, contender: CREATE_CONTENDER[name](server.url, token) }));
+  const create = () => CONTENDERS.map(({ name }) => ({ name, contender: CREATE_CONTENDER[name](server.url, token) }));
+  const contenders = create();
+  // openapi-fetch takes globalThis.fetch when created: the in-memory workloads get their own instances.
+  const inMemory = await withGlobalFetch(memoryFetch, create);
   // Every contender must get a real answer before it is timed.
   for (const { contender } of contenders) await Promise.all([contender.status(), contender.procure(), contender.remove()]);
-  const samples = new Map<string, number[]>();
+  for (const { contender } of inMemory) await withGlobalFetch(memoryFetch, () => Promise.all([contender.status(), contender.procure()]));
+  const samples = new Map<string, Sample[]>();
   for (let round = 0; round < ROUNDS; round++) {
-    const order = [...contenders.slice(round % contenders.length), ...contenders.slice(0, round % contenders.length)];
+    const shift = round % contenders.length;
     for (const workload of WORKLOADS) {
-      for (const { name, contender } of order) {
+      const pool = workload.includes("in-memory") ? inMemory : contenders;
+      for (const { name, contender } of [...pool.slice(shift), ...pool.slice(0, shift)]) {
         const key = `${name}\u0000${workload}`;
         samples.set(key, [...(samples.get(key) ?? []), await measure(contender, workload)]);
       }
@@ -68,7 +117,13 @@ async function main(): Promise<void> {
   const results: ThroughputResult[] = contenders.flatMap(({ name }) =>
     WORKLOADS.map((workload) => {
       const rounds = samples.get(`${name}\u0000${workload}`) ?? [];
-      return { name, workload, requestsPerSecond: median(rounds), rounds };
+      return {
+        name,
+        workload,
+        requestsPerSecond: median(rounds.map((r) => r.requestsPerSecond)),
+        cpuMicrosPerRequest: median(rounds.map((r) => r.cpuMicrosPerRequest)),
+        rounds: rounds.map((r) => Math.round(r.requestsPerSecond)),
+      };
     }),
   );
   process.stdout.write(`${JSON.stringify({ rounds: ROUNDS, requests: REQUESTS, warmup: WARMUP, results })}\n`);
