@@ -6,7 +6,7 @@
 const OFFER_ID = "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11";
 const RESOURCE_ID = "c7e9b1d3-5f2a-4e6c-8b0d-1a3c5e7f9b24";
 
-const json = (value: unknown) => Buffer.from(JSON.stringify(value));
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
 // The spec's `ready`, `provisioning_in_progress` and `deleting` examples.
 const STATUS_READY = json({
   offer_id: OFFER_ID,
@@ -30,7 +30,7 @@ const DELETE_STARTED = json({ resource_id: RESOURCE_ID, status: "deleting", mess
 const NOT_FOUND = json({ detail: "Not Found" });
 
 /** Status and body for a request, by method and path (no query string). */
-export function route(method: string | undefined, path: string): [number, Buffer] {
+export function route(method: string | undefined, path: string): [number, Uint8Array<ArrayBuffer>] {
   if (method === "GET" && path === `/offers/${OFFER_ID}/status`) return [200, STATUS_READY];
   if (method === "POST" && path === "/procure_offer") return [200, PROCURE_ACCEPTED];
   if (method === "DELETE" && path === `/resources/${RESOURCE_ID}`) return [200, DELETE_STARTED];

@@ -7,7 +7,8 @@ import {
 import { OFFER_ID, PROCURE_BODY, RESOURCE_ID, type CreateContender } from "./contender.js";
 import { configureOrval } from "./orval-fetch.js";
 
-function unwrap<T>(result: { data: T; status: number }): T {
+/** orval types an answer as a union over its statuses: keep the 200 one. */
+function unwrap<R extends { data: unknown; status: number }>(result: R): (R & { status: 200 })["data"] {
   if (result.status !== 200) throw new Error(`request failed with ${result.status}`);
   return result.data;
 }
