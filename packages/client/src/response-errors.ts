@@ -1,11 +1,10 @@
 /**
  * Turns an HTTP answer that is not a usable success into a typed error: a status >= 400 becomes the
- * `CdeskApiError` subclass for it; a 2xx whose body is not the JSON it promised becomes a
- * `CdeskConnectionError` ("malformed response"), never a bare `SyntaxError`.
+ * `CdeskApiError` subclass for it; a 2xx whose headers show it cannot be the JSON promised is named
+ * here, so the attempt loop can fail (and retry) it without reading the body.
  */
 import {
   apiErrorClassFor,
-  CdeskConnectionError,
   oneLine,
   RateLimitError,
   type CdeskApiError,
@@ -41,12 +40,6 @@ export function malformedSuccessReason(response: Response): string | undefined {
   if (!type || !/[/+]json\b/i.test(type)) return `expected a JSON body, got content type ${type ?? "(none)"}`;
   if (response.headers.get("content-length") === "0") return "the JSON body is empty";
   return undefined;
-}
-
-/** A 2xx answer we could not use. For a procure this means the server probably acted. */
-export function malformedResponse(target: RequestTarget, reason: string, cause?: unknown): CdeskConnectionError {
-  const outcomeUnknown = isOutcomeUnknown(target, { kind: "status", status: 500 });
-  return new CdeskConnectionError(target, `malformed response: ${reason}`, { cause, outcomeUnknown });
 }
 
 /** Response headers as a plain object with lower-case keys (what `CdeskApiError.headers` holds). */

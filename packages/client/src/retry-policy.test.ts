@@ -5,6 +5,8 @@ import { networkError } from "../test/support/fake-api.js";
 const GET = { method: "GET", path: "/offers/{offer_id}" };
 const SEARCH = { method: "POST", path: "/get_offers" };
 const PROCURE = { method: "POST", path: "/procure_offer" };
+const DELETE = { method: "DELETE", path: "/resources/{resource_id}" };
+const BAD_BODY = { kind: "body", message: "reading the response failed: terminated" } as const;
 
 describe("which failures are retried", () => {
   it.each([408, 429, 500, 502, 503, 504])("retries a GET and a search after %i", (status) => {
@@ -21,6 +23,10 @@ describe("which failures are retried", () => {
     expect(isRetryable(GET, { kind: "network", error: networkError("ECONNRESET") })).toBe(true);
   });
 
+  it("retries a GET, a search and a DELETE whose body could not be read or parsed", () => {
+    for (const target of [GET, SEARCH, DELETE]) expect(isRetryable(target, BAD_BODY)).toBe(true);
+  });
+
   it("retries a procure only on 429 or when the connection was never made", () => {
     expect(isRetryable(PROCURE, { kind: "status", status: 429 })).toBe(true);
     expect(isRetryable(PROCURE, { kind: "network", error: networkError("ECONNREFUSED") })).toBe(true);
@@ -28,14 +34,16 @@ describe("which failures are retried", () => {
     expect(isRetryable(PROCURE, { kind: "timeout" })).toBe(false);
     expect(isRetryable(PROCURE, { kind: "network", error: networkError("ECONNRESET") })).toBe(false);
     expect(isRetryable(PROCURE, { kind: "network", error: new TypeError("Failed to fetch") })).toBe(false);
+    expect(isRetryable(PROCURE, BAD_BODY)).toBe(false);
   });
 });
 
 describe("when a procure's outcome is unknown", () => {
-  it("after a timeout, a 5xx, or a connection that may have carried the request", () => {
+  it("after a timeout, a 5xx, an unreadable answer, or a connection that may have carried the request", () => {
     expect(isOutcomeUnknown(PROCURE, { kind: "timeout" })).toBe(true);
     expect(isOutcomeUnknown(PROCURE, { kind: "status", status: 503 })).toBe(true);
     expect(isOutcomeUnknown(PROCURE, { kind: "network", error: networkError("ECONNRESET") })).toBe(true);
+    expect(isOutcomeUnknown(PROCURE, BAD_BODY)).toBe(true); // the answer came: the server acted
   });
 
   it("not after a refusal, a 4xx, or for any other operation", () => {

@@ -1,17 +1,22 @@
 /**
  * Which failed attempts are tried again, and after how long. Pure functions: no clock, no timers.
  *
- * Everything is retried like a GET (`POST /get_offers` is a query), except `POST /procure_offer`:
- * it is not idempotent and the API has no idempotency key, so it is repeated only when the server
- * cannot have acted on it: a 429, or a connection that was refused before anything was sent.
+ * Everything is retried like a GET (`POST /get_offers` is a query; a DELETE repeated after the
+ * server acted gets a 409, which is not retried), except `POST /procure_offer`: it is not
+ * idempotent and the API has no idempotency key, so it is repeated only when the server cannot
+ * have acted on it: a 429, or a connection that was refused before anything was sent.
  */
 import type { RequestTarget } from "./errors.js";
 
-/** Why an attempt produced no usable answer. */
+/**
+ * Why an attempt produced no usable answer. `body`: the headers came, but the body could not be
+ * read (connection cut mid-body) or is not the JSON promised (truncated, HTML, empty).
+ */
 export type AttemptFailure =
   | { kind: "status"; status: number }
   | { kind: "timeout" }
-  | { kind: "network"; error: unknown };
+  | { kind: "network"; error: unknown }
+  | { kind: "body"; message: string; error?: unknown };
 
 const RETRYABLE_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 const MAX_RETRY_AFTER_MS = 60_000;
@@ -32,7 +37,7 @@ export function isRetryable(target: RequestTarget, failure: AttemptFailure): boo
 export function isOutcomeUnknown(target: RequestTarget, failure: AttemptFailure): boolean {
   if (!isProcure(target)) return false;
   if (failure.kind === "status") return failure.status >= 500;
-  return failure.kind === "timeout" || !neverConnected(failure.error);
+  return failure.kind !== "network" || !neverConnected(failure.error);
 }
 
 /**

@@ -1,16 +1,13 @@
 /**
- * The one path every request takes, from the methods and from `raw` alike: openapi-fetch builds
- * the Request, `fetchWithRetry` sends it (timeouts, retries, abort, logging), and whatever is not a
- * usable success is thrown as a typed error here.
+ * The one path every request takes, from the methods and from `raw` alike: `requestWithRetry` runs
+ * the attempts (timeouts, retries, abort, logging, typed errors), each one an openapi-fetch request
+ * that builds the Request, sends it and parses the body.
  */
 import type { paths } from "@cdesk/types";
 import openapiFetch, { type Client } from "openapi-fetch";
-import { CdeskError, CdeskTimeoutError, CdeskConnectionError, type RequestTarget } from "./errors.js";
-import { abortError, fetchWithRetry, type CallContext } from "./fetch-with-retry.js";
 import { createAttemptLog } from "./logger.js";
 import { assertSafeTransport, checkRetries, checkTimeout, inputComplaint, type RequestOptions, type ResolvedOptions } from "./options.js";
-import { apiError, malformedResponse } from "./response-errors.js";
-import { isOutcomeUnknown } from "./retry-policy.js";
+import { requestWithRetry, type CallContext, type SendOnce } from "./request-with-retry.js";
 import { fail } from "./validate.js";
 import { toYamlQuery } from "./yaml-query.js";
 
@@ -51,42 +48,30 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
   const checkedPrefix = `${options.baseUrl}/`;
 
   const send: Send = async (method, path, init, call) => {
-    const target: RequestTarget = { method, path };
-    const signal = call?.signal ?? init.signal ?? undefined;
     const context: CallContext = {
-      target,
-      signal,
+      target: { method, path },
+      signal: call?.signal ?? init.signal ?? undefined,
       fetch: options.fetch ?? globalThis.fetch,
       timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint),
       maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint),
       log,
     };
-    const fetch = (request: Request) => {
-      // A per-request `baseUrl` (raw) must not route around the plain-http guard.
-      const elsewhere = !request.url.startsWith(checkedPrefix) && request.url.startsWith("http:");
-      if (elsewhere && !options.allowInsecureHttp && request.headers.has("authorization")) {
-        assertSafeTransport(new URL(request.url), false);
-      }
-      return fetchWithRetry(request, context);
-    };
     const query = path === QUERY_PATH && init.body !== undefined;
     const headers = call?.headers ?? init.headers;
-    const finalInit: SendInit = { ...init, headers: query ? withYamlType(headers) : headers, signal, fetch };
+    const finalInit: SendInit = { ...init, headers: query ? withYamlType(headers) : headers, signal: context.signal };
     if (query) finalInit.bodySerializer = serializeQuery;
-    let result: { data?: unknown; error?: unknown; response: Response };
-    try {
-      result = await base.request(method as "get", path as never, finalInit as never);
-    } catch (error) {
-      throw typedError(error, context, signal);
-    } finally {
-      context.release?.();
-    }
-    const { response } = result;
-    if (result.error !== undefined || !response.ok) throw apiError(target, response, result.error);
-    if (result.data === undefined && response.status !== 204 && method !== "HEAD") {
-      throw malformedResponse(target, "the JSON body is empty");
-    }
-    return result as SendResult;
+    const sendOnce: SendOnce = (fetch) => {
+      finalInit.fetch = (request: Request) => {
+        // A per-request `baseUrl` (raw) must not route around the plain-http guard.
+        const elsewhere = !request.url.startsWith(checkedPrefix) && request.url.startsWith("http:");
+        if (elsewhere && !options.allowInsecureHttp && request.headers.has("authorization")) {
+          assertSafeTransport(new URL(request.url), false);
+        }
+        return fetch(request);
+      };
+      return base.request(method as "get", path as never, finalInit as never);
+    };
+    return requestWithRetry(sendOnce, context) as Promise<SendResult>;
   };
 
   const raw = { ...base } as Record<string, unknown>;
@@ -108,15 +93,4 @@ function serializeQuery(body: unknown): string {
   if (typeof body !== "string") return toYamlQuery(body);
   if (body.trim() === "") fail("query", "required", "the YAML query is empty");
   return body;
-}
-
-/** Anything thrown while sending or reading becomes a `CdeskError`. */
-function typedError(error: unknown, call: CallContext, signal: AbortSignal | null | undefined): CdeskError {
-  if (error instanceof CdeskError) return error;
-  if (signal?.aborted) return abortError(call.target, signal);
-  const outcomeUnknown = isOutcomeUnknown(call.target, { kind: "network", error });
-  if (call.timedOut) return new CdeskTimeoutError(call.target, call.timeoutMs, { outcomeUnknown });
-  if (error instanceof SyntaxError) return malformedResponse(call.target, `the body is not valid JSON (${error.message})`, error);
-  const message = error instanceof Error ? error.message : String(error);
-  return new CdeskConnectionError(call.target, `reading the response failed: ${message}`, { cause: error, outcomeUnknown });
 }

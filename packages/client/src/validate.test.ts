@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { REQUEST_CONSTRAINTS } from "./generated/request-constraints.js";
 import { CdeskInputError, type CdeskClient } from "./index.js";
+import { validate } from "./validate.js";
 import { fakeClient, json, OFFER_ID, RESOURCE_ID } from "../test/support/fake-api.js";
 
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2Rw5n8g6v2VxTn0bX5p9g7Q1J9yWq3n6oQ2a8k4Zt user@example";
@@ -96,4 +98,13 @@ describe("valid input goes through", () => {
     await expect(call(client)).resolves.toEqual({ ok: true });
     expect(fetch).toHaveBeenCalledTimes(1);
   });
+});
+
+it("builds no error message while the checks pass (validation runs on every call)", () => {
+  const stringify = vi.spyOn(JSON, "stringify");
+  const rules = REQUEST_CONSTRAINTS["POST /procure_offer"];
+  validate(procure({ cloud_init: "#cloud-config\npackages: [jq]" }), rules.body!, "");
+  expect(stringify).not.toHaveBeenCalled();
+  stringify.mockRestore();
+  expect(() => validate(procure({ offer_id: "nope" }), rules.body!, "")).toThrow('got "nope"');
 });

@@ -43,16 +43,16 @@ export function validate(value: unknown, rule: SchemaRule, field: string): void 
   if (typeof value === "string") return validateString(value, rule, field);
   if (typeof value === "number") {
     assertFinite(value, field);
-    need(rule.type !== "integer" || Number.isInteger(value), field, "integer", `must be an integer, got ${value}`);
-    need(!(value < rule.minimum!), field, "minimum", `must be >= ${rule.minimum}, got ${value}`);
-    need(!(value <= rule.exclusiveMinimum!), field, "exclusiveMinimum", `must be > ${rule.exclusiveMinimum}, got ${value}`);
+    if (rule.type === "integer" && !Number.isInteger(value)) fail(field, "integer", `must be an integer, got ${value}`);
+    if (value < rule.minimum!) fail(field, "minimum", `must be >= ${rule.minimum}, got ${value}`);
+    if (value <= rule.exclusiveMinimum!) fail(field, "exclusiveMinimum", `must be > ${rule.exclusiveMinimum}, got ${value}`);
   }
   if (Array.isArray(value)) {
     value.forEach((item, i) => validate(item, rule.items ?? {}, `${field}[${i}]`));
   } else if (actual === "object") {
     const object = value as object;
     assertPlainObject(object, field);
-    for (const key of rule.required ?? []) need(object[key] !== undefined, join(field, key), "required", "is required");
+    for (const key of rule.required ?? []) if (object[key] === undefined) fail(join(field, key), "required", "is required");
     for (const key in object) {
       // An undefined property is left out of the request, as JSON.stringify does.
       if (object[key] !== undefined) validate(object[key], rule.properties?.[key] ?? {}, join(field, key));
@@ -74,12 +74,12 @@ export function assertJsonValue(value: unknown, field: string): void {
 }
 
 export function assertFinite(value: number, field: string): void {
-  need(Number.isFinite(value), field, "finite", `must be a finite number, not ${value}`);
+  if (!Number.isFinite(value)) fail(field, "finite", `must be a finite number, not ${value}`);
 }
 
 export function assertPlainObject(value: object, field: string): asserts value is Record<string, unknown> {
   const proto = Object.getPrototypeOf(value);
-  need(proto === Object.prototype || proto === null, field, "plain-object", `must be a plain object, not ${value.constructor?.name}`);
+  if (proto !== Object.prototype && proto !== null) fail(field, "plain-object", `must be a plain object, not ${value.constructor?.name}`);
 }
 
 /** `compute` + `gpu_count` -> `compute.gpu_count`; the root (`""`) disappears. */
@@ -91,21 +91,22 @@ export function fail(field: string, rule: string, message: string): never {
   throw new CdeskInputError(field === "" ? "body" : field, rule, message);
 }
 
-function need(ok: boolean, field: string, rule: string, message: string): void {
-  if (!ok) fail(field, rule, message);
-}
-
+// Messages are built only once a check has failed: validation runs on every call.
 function validateString(value: string, rule: SchemaRule, field: string): void {
-  const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-  need(!(value.length < rule.minLength!), field, "minLength", `must have at least ${rule.minLength} character(s)`);
-  need(!(value.length > rule.maxLength!), field, "maxLength", `must have at most ${rule.maxLength} characters, got ${value.length}`);
+  if (value.length < rule.minLength!) fail(field, "minLength", `must have at least ${rule.minLength} character(s)`);
+  if (value.length > rule.maxLength!) fail(field, "maxLength", `must have at most ${rule.maxLength} characters, got ${value.length}`);
   const bytes = rule.maxUtf8Bytes === undefined ? 0 : utf8Length(value);
-  need(!(bytes > rule.maxUtf8Bytes!), field, "max-bytes", `must be at most ${rule.maxUtf8Bytes} UTF-8 bytes, got ${bytes}`);
-  need(rule.format !== "uuid" || UUID.test(value), field, "uuid", `must be a UUID (8-4-4-4-12 hex digits), got ${shown}`);
+  if (bytes > rule.maxUtf8Bytes!) fail(field, "max-bytes", `must be at most ${rule.maxUtf8Bytes} UTF-8 bytes, got ${bytes}`);
+  if (rule.format === "uuid" && !UUID.test(value)) fail(field, "uuid", `must be a UUID (8-4-4-4-12 hex digits), got ${shown(value)}`);
   if (rule.pattern !== undefined) {
     const regex = (patterns[rule.pattern] ??= new RegExp(rule.pattern, "u"));
-    need(regex.test(value), field, "pattern", `must match ${rule.pattern}, got ${shown}`);
+    if (!regex.test(value)) fail(field, "pattern", `must match ${rule.pattern}, got ${shown(value)}`);
   }
+}
+
+/** A value quoted for a message, cut to 40 characters. */
+function shown(value: string): string {
+  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
 }
 
 function jsonType(value: unknown): string {

@@ -19,6 +19,26 @@ export function text(body: string, status: number, contentType = "text/html"): R
   return new Response(body, { status, headers: { "content-type": contentType } });
 }
 
+/**
+ * A 200 whose body breaks off after its first bytes, as undici reports a connection reset
+ * mid-body: `TypeError("terminated")` with the socket error as cause.
+ */
+export function brokenBody(): Response {
+  const reset = new TypeError("terminated", { cause: Object.assign(new Error("other side closed"), { code: "UND_ERR_SOCKET" }) });
+  const body = new ReadableStream({
+    start(controller) {
+      controller.enqueue(new TextEncoder().encode('{"offers": [{"offer_id": '));
+      controller.error(reset);
+    },
+  });
+  return new Response(body, { headers: { "content-type": "application/json" } });
+}
+
+/** A well-formed 200 whose JSON stops halfway (a proxy that cut it and closed cleanly). */
+export function truncatedJson(): Response {
+  return text('{"offers": [{"offer_id": "3f6c', 200, "application/json");
+}
+
 /** A fetch failure as Node reports it: `TypeError("fetch failed")` with the socket error as cause. */
 export function networkError(code = "ECONNRESET"): TypeError {
   return new TypeError("fetch failed", { cause: Object.assign(new Error(`connect ${code}`), { code }) });

@@ -89,6 +89,17 @@ describe("retries", () => {
     expect(requests.map((r) => r.body)).toEqual(['{"region": "EU"}\n', '{"region": "EU"}\n']);
   });
 
+  it("never copies a request body: a retry has openapi-fetch build the request again", async () => {
+    const clone = vi.spyOn(Request.prototype, "clone");
+    const { client, requests } = fakeClient([json({}, 429), json({ status: "procured" })]);
+    const call = start(client.offers.procure(PROCURE));
+    await vi.runAllTimersAsync();
+    expect((await call.settled).value).toEqual({ status: "procured" });
+    expect(requests[1]!.body).toBe(requests[0]!.body);
+    expect(JSON.parse(requests[0]!.body)).toEqual(PROCURE);
+    expect(clone).not.toHaveBeenCalled();
+  });
+
   it("does not retry a 4xx", async () => {
     const { client, fetch } = fakeClient([json({ detail: "Offer not found" }, 404)]);
     await expect(client.offers.get(OFFER_ID)).rejects.toMatchObject({ status: 404 });
@@ -107,19 +118,13 @@ describe("retries", () => {
 });
 
 describe("Retry-After", () => {
-  it("waits the seconds it gives instead of the back-off", async () => {
-    const { client, fetch } = fakeClient([json({}, 429, { "retry-after": "3" }), OK]);
+  it.each([
+    ["the seconds it gives instead of the back-off", 429, "3", 3000],
+    ["until the HTTP date it gives", 503, "Sun, 29 Nov 2026 10:00:07 GMT", 7000],
+  ])("waits %s", async (_, status, retryAfter, waitMs) => {
+    const { client, fetch } = fakeClient([json({}, status, { "retry-after": retryAfter }), OK]);
     const call = start(client.catalog.gpus());
-    await vi.advanceTimersByTimeAsync(2999);
-    expect(fetch).toHaveBeenCalledTimes(1);
-    await vi.advanceTimersByTimeAsync(1);
-    expect((await call.settled).value).toEqual({ ok: true });
-  });
-
-  it("waits until the HTTP date it gives", async () => {
-    const { client, fetch } = fakeClient([json({}, 503, { "retry-after": "Sun, 29 Nov 2026 10:00:07 GMT" }), OK]);
-    const call = start(client.catalog.gpus());
-    await vi.advanceTimersByTimeAsync(6999);
+    await vi.advanceTimersByTimeAsync(waitMs - 1);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
     expect((await call.settled).value).toEqual({ ok: true });
@@ -229,10 +234,13 @@ describe("timeouts", () => {
         }),
         { headers: { "content-type": "application/json" } },
       );
-    const { client } = fakeClient([stalling], { timeoutMs: 2000 });
+    const { client, fetch } = fakeClient([stalling], { timeoutMs: 2000, maxRetries: 1 });
     const call = start(client.offers.search({ region: "EU" }));
     await vi.advanceTimersByTimeAsync(2000);
+    expect(fetch).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(500 + 2000); // back-off, then the retry stalls too
     expect((await call.settled).error).toBeInstanceOf(CdeskTimeoutError);
+    expect(fetch).toHaveBeenCalledTimes(2);
   });
 });
 
