@@ -33,6 +33,8 @@ export interface CallContext {
   timeoutMs: number;
   maxRetries: number;
   log: AttemptLog | undefined;
+  /** Runs on each Request before it is sent; throws (a `CdeskError`) to refuse it. */
+  vet?: (request: Request) => void;
 }
 
 /** What openapi-fetch resolves to: the parsed body (`data`, or `error` for a status >= 400). */
@@ -45,12 +47,16 @@ export interface Answer {
 /** Sends the request once through `fetch`, reading the body: one openapi-fetch call. */
 export type SendOnce = (fetch: (request: Request) => Promise<Response>) => Promise<Answer>;
 
-interface Attempt {
+/** How an attempt ended: exactly one field is set. */
+interface Outcome {
   answer?: Answer;
   failure?: AttemptFailure;
   aborted?: true;
-  /** Thrown before anything was sent (a query that cannot be serialised): final, as it is. */
+  /** Thrown before anything was sent (a query that cannot be serialised, a refused URL): final, as it is. */
   fatal?: unknown;
+}
+
+interface Attempt extends Outcome {
   request?: Request;
   response?: Response;
 }
@@ -67,7 +73,7 @@ export async function requestWithRetry(sendOnce: SendOnce, call: CallContext): P
     const started = Date.now();
     const result = await attemptOnce(sendOnce, call);
     if (result.fatal !== undefined) throw result.fatal;
-    const { response } = result;
+    // Built only when a line is logged: at the default level a success logs nothing.
     const record = (outcome: number | string, retryInMs?: number): AttemptRecord => ({
       method: target.method,
       url: result.request?.url ?? target.path,
@@ -75,7 +81,7 @@ export async function requestWithRetry(sendOnce: SendOnce, call: CallContext): P
       durationMs: Date.now() - started,
       attempt,
       attempts,
-      requestId: response?.headers.get("x-request-id"),
+      requestId: result.response?.headers.get("x-request-id"),
       retryInMs,
     });
 
@@ -85,7 +91,7 @@ export async function requestWithRetry(sendOnce: SendOnce, call: CallContext): P
     }
     const failure = result.failure ?? failureOf(result.answer!, target);
     if (!failure) {
-      call.log?.("debug", () => record(response!.status));
+      call.log?.("debug", () => record(result.response!.status));
       return result.answer!;
     }
 
@@ -94,7 +100,7 @@ export async function requestWithRetry(sendOnce: SendOnce, call: CallContext): P
       call.log?.(failure.kind === "status" && failure.status < 500 ? "info" : "warn", () => record(outcome));
       throw finalError(call, failure, result.answer);
     }
-    const delay = retryDelayMs(attempt - 1, parseRetryAfter(response?.headers.get("retry-after"), Date.now()));
+    const delay = retryDelayMs(attempt - 1, parseRetryAfter(result.response?.headers.get("retry-after"), Date.now()));
     call.log?.("info", () => record(outcome, delay));
     await sleep(delay, signal, target);
   }
@@ -113,10 +119,10 @@ function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Attempt> {
   const userSignal = call.signal;
   const controller = new AbortController();
   const attempt: Attempt = {};
+  let settled = false;
   let malformed: string | undefined;
   return new Promise<Attempt>((resolve) => {
-    let settled = false;
-    const settle = (outcome: Omit<Attempt, "request" | "response">) => {
+    const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -133,19 +139,21 @@ function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Attempt> {
     };
     userSignal?.addEventListener("abort", onAbort);
 
-    const fetchOnce = async (request: Request): Promise<Response> => {
-      attempt.request = request;
-      // Called unbound: browsers refuse `fetch` invoked on any `this` but the global.
-      const { fetch } = call;
-      const response = await fetch(request, { signal: controller.signal });
+    const init = { signal: controller.signal };
+    const checkHeaders = (response: Response): Response => {
       attempt.response = response;
       // Checked on the headers, so an HTML page is not read only to fail parsing.
       malformed = response.ok ? malformedSuccessReason(response) : undefined;
-      if (malformed) {
-        response.body?.cancel().catch(noop);
-        throw new Error(malformed);
-      }
-      return response;
+      if (!malformed) return response;
+      response.body?.cancel().catch(noop);
+      throw new Error(malformed);
+    };
+    const fetchOnce = (request: Request): Promise<Response> => {
+      attempt.request = request;
+      call.vet?.(request);
+      // Called unbound: browsers refuse `fetch` invoked on any `this` but the global.
+      const { fetch } = call;
+      return fetch(request, init).then(checkHeaders);
     };
     // A fetch that ignores its signal may still answer after the timeout: openapi-fetch reads
     // that answer to the end, and it is dropped.
@@ -157,7 +165,7 @@ function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Attempt> {
 }
 
 /** What a rejected openapi-fetch call means for the retry decision. */
-function classify(error: unknown, response: Response | undefined, malformed: string | undefined): Omit<Attempt, "request" | "response"> {
+function classify(error: unknown, response: Response | undefined, malformed: string | undefined): Outcome {
   if (malformed) return { failure: { kind: "body", message: `malformed response: ${malformed}` } };
   if (error instanceof CdeskError) return { fatal: error };
   if (!response) return { failure: { kind: "network", error } };
