@@ -4,10 +4,11 @@
 //   node scripts/generate-constraints.mjs          write the file
 //   node scripts/generate-constraints.mjs --check  write nothing; exit 1 if the committed file is stale
 //   --spec PATH                                    read another spec (the generator's own tests use it)
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { parse } from "yaml";
+import { writeOrCheckGenerated } from "../../../scripts/generated-file.mjs";
 
 const outPath = fileURLToPath(new URL("../src/generated/request-constraints.ts", import.meta.url));
 
@@ -155,20 +156,8 @@ export const SPEC_SERVER_URL = ${JSON.stringify(spec.servers?.[0]?.url ?? "")};
 export const REQUEST_CONSTRAINTS = ${JSON.stringify(operations, null, 2)} satisfies Record<string, OperationConstraints>;
 `;
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(outPath, "utf8");
-  } catch {}
-  if (committed !== generated) {
-    console.error(
-      "packages/client/src/generated/request-constraints.ts is stale: it does not match the spec.\n" +
-        "Run `pnpm generate` and commit the result.",
-    );
-    process.exit(1);
-  }
-  console.log("@cdesk/client: request constraints match the spec");
-} else {
-  writeFileSync(outPath, generated);
-  console.log(`@cdesk/client: wrote ${outPath}`);
-}
+writeOrCheckGenerated(outPath, generated, {
+  check: process.argv.includes("--check"),
+  source: "the spec",
+  label: "@cdesk/client request constraints",
+});

@@ -2,10 +2,11 @@
 // Generates src/generated/api.ts from the vendored spec and ships a copy of the spec beside it.
 //   node scripts/generate.mjs          write both files
 //   node scripts/generate.mjs --check  write nothing; exit 1 if the committed types are stale
-import { readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { copyFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING, NULL } from "openapi-typescript";
 import ts from "typescript";
+import { writeOrCheckGenerated } from "../../../scripts/generated-file.mjs";
 
 const specPath = fileURLToPath(new URL("../../../openapi/supply-api.yaml", import.meta.url));
 const outPath = fileURLToPath(new URL("../src/generated/api.ts", import.meta.url));
@@ -47,21 +48,7 @@ const ast = await openapiTS(new URL(`file://${specPath}`), {
 });
 const generated = HEADER + astToString(ast);
 
-if (process.argv.includes("--check")) {
-  let committed = "";
-  try {
-    committed = readFileSync(outPath, "utf8");
-  } catch {}
-  if (committed !== generated) {
-    console.error(
-      "packages/types/src/generated/api.ts is stale: it does not match openapi/supply-api.yaml.\n" +
-        "Run `pnpm generate` and commit the result.",
-    );
-    process.exit(1);
-  }
-  console.log("@cdesk/types: generated types match openapi/supply-api.yaml");
-} else {
-  writeFileSync(outPath, generated);
-  copyFileSync(specPath, shippedSpecPath);
-  console.log(`@cdesk/types: wrote ${outPath} and ${shippedSpecPath}`);
-}
+const check = process.argv.includes("--check");
+writeOrCheckGenerated(outPath, generated, { check, source: "openapi/supply-api.yaml", label: "@cdesk/types" });
+// The shipped copy is build output (git-ignored): only a real generation refreshes it.
+if (!check) copyFileSync(specPath, shippedSpecPath);
