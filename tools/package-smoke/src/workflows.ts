@@ -45,5 +45,6 @@ export async function lintWorkflow(file: string, text: string): Promise<string[]
 /** The README's test command, as .ci/run (the CI entry point) runs it: its last line. */
 export function readmeTestCommand(): string {
   const lines = readFileSync(join(workspaceRoot, ".ci", "run"), "utf8").trim().split("\n");
-  return lines.findLast((line) => line.includes(" test")) ?? "";
+  // The command line itself, wherever .ci/run nests it: not a comment, and it ends by running the tests.
+  return lines.map((line) => line.trim()).findLast((line) => !line.startsWith("#") && / test$/.test(line)) ?? "";
 }
