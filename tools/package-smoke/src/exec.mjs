@@ -21,7 +21,8 @@ export function run(command, args, options = {}) {
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: options.env ?? process.env,
-      stdio: ["pipe", "pipe", "pipe"],
+      // No input: stdin is /dev/null, so a child that exits before reading cannot raise EPIPE.
+      stdio: [options.input === undefined ? "ignore" : "pipe", "pipe", "pipe"],
     });
     let stdout = "";
     let stderr = "";
@@ -34,6 +35,10 @@ export function run(command, args, options = {}) {
       const tail = `${stdout}\n${stderr}`.trim().split("\n").slice(-60).join("\n");
       reject(new Error(`\`${shown}\` exited with ${code ?? signal} in ${options.cwd ?? process.cwd()}\n${tail}`));
     });
-    child.stdin.end(options.input ?? "");
+    if (child.stdin) {
+      // A child may exit before reading all of its input; its exit code says what happened.
+      child.stdin.on("error", () => {});
+      child.stdin.end(options.input);
+    }
   });
 }
