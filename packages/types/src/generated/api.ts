@@ -948,6 +948,28 @@ export interface components {
                 "application/json": components["schemas"]["HTTPValidationError"];
             };
         };
+        /** @description Too many requests. The service may say when to try again in `Retry-After` (seconds or an HTTP date); clients wait at least that long. */
+        RateLimited: {
+            headers: {
+                /** @description Seconds to wait, or an HTTP date. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+        /** @description The service or a vendor behind it failed (Starlette's plain 500, or a proxy's 502, 503 or 504). Transient; `Retry-After` may say when to try again. */
+        ServerError: {
+            headers: {
+                /** @description Seconds to wait, or an HTTP date. */
+                "Retry-After"?: string;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
     };
     parameters: {
         OfferId: string;
@@ -994,6 +1016,8 @@ export type ResponseForbidden = components['responses']['Forbidden'];
 export type ResponseOfferNotFound = components['responses']['OfferNotFound'];
 export type ResponseResourceNotFound = components['responses']['ResourceNotFound'];
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+export type ResponseRateLimited = components['responses']['RateLimited'];
+export type ResponseServerError = components['responses']['ServerError'];
 export type ParameterOfferId = components['parameters']['OfferId'];
 export type ParameterResourceId = components['parameters']['ResourceId'];
 export type $defs = Record<string, never>;
@@ -1024,6 +1048,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_offer_details_offers__offer_id__get: {
@@ -1050,6 +1076,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OfferNotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_offer_status_offers__offer_id__status_get: {
@@ -1076,6 +1104,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OfferNotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     procure_offer_procure_offer_post: {
@@ -1113,6 +1143,8 @@ export interface operations {
                 };
             };
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     list_resources_resources_get: {
@@ -1139,6 +1171,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_resource_resources__resource_id__get: {
@@ -1167,6 +1201,8 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ResourceNotFound"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     delete_resource_resources__resource_id__delete: {
@@ -1204,6 +1240,8 @@ export interface operations {
                 };
             };
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_available_gpus_available_gpus_get: {
@@ -1227,6 +1265,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_available_vendors_available_vendors_get: {
@@ -1250,6 +1290,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_available_regions_available_regions_get: {
@@ -1273,6 +1315,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_available_contracts_available_contracts_get: {
@@ -1296,6 +1340,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
     get_available_storage_available_storage_get: {
@@ -1319,6 +1365,8 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             422: components["responses"]["ValidationFailed"];
+            429: components["responses"]["RateLimited"];
+            "5XX": components["responses"]["ServerError"];
         };
     };
 }
