@@ -83,7 +83,7 @@ export async function updateSpec({ source, root, bump, dryRun = false, cwd, fetc
     );
   }
 
-  const changes = diffSpecs(previous, composed.document);
+  const changes = withUpstreamChanges(diffSpecs(previous, composed.document), diffSpecs(/** @type {any} */ (previousUpstream), upstream));
   log(formatSummary(changes, composed.warnings));
   const specChanged = !isDeepStrictEqual(previous, composed.document);
   const upstreamChanged = !isDeepStrictEqual(previousUpstream, upstream);
@@ -136,6 +136,19 @@ async function regenerate(root, run) {
       );
     }
   }
+}
+
+/**
+ * The summary reads the composed specs, where our additions and upstream's changes meet. As a
+ * guarantee that no upstream change is hidden there (by an overlay that narrows the changed node),
+ * every change between the two upstream documents is listed too, unless it is already there.
+ * @param {import("./diff-schemas.mjs").Change[]} composed
+ * @param {import("./diff-schemas.mjs").Change[]} upstream
+ */
+function withUpstreamChanges(composed, upstream) {
+  const key = (/** @type {import("./diff-schemas.mjs").Change} */ c) => `${c.scope}|${c.where}|${c.change}`;
+  const listed = new Set(composed.map(key));
+  return [...composed, ...upstream.filter((change) => !listed.has(key(change)))];
 }
 
 /** @param {string} file */

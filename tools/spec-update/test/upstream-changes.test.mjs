@@ -130,6 +130,23 @@ describe("a breaking upstream change is marked BREAKING in the summary", () => {
   });
 });
 
+describe("a change to a field the overlay narrows", () => {
+  // The composed specs see upstream's new enum beside our open set; the summary also lists the
+  // change as upstream made it (the two upstream documents are diffed too), so it cannot be lost.
+  it("is listed both as the composed spec sees it and as upstream made it", async () => {
+    const { status, lines } = await dryRun((spec) => {
+      spec.components.schemas.OfferDetails.properties.status.enum = ["available", "procured", "failed", "expired"];
+    });
+    expect(status).toBe(0);
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "          response OfferDetails.status: only the listed values are allowed now (a closed set)",
+        '          response OfferDetails.status: now one of: "available", "procured", "failed", "expired"',
+      ]),
+    );
+  });
+});
+
 describe("constraint-only upstream changes are itemised", () => {
   it("lists each changed pattern, length, bound and format, breaking when a request accepts less", async () => {
     const { status, lines } = await dryRun((spec) => {
