@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // pnpm test:stress [--runs N] [--hogs N] [-- command ...]
-// Runs the whole test suite (default: `pnpm test`) N times in a row (default 5) with a busy loop on
+// Runs the whole test suite (default: `pnpm test --continue`) N times in a row (default 5) with a busy loop on
 // every core, turbo's cache off so every run really runs. Prints each run's result and exits 1 if
 // any failed. The busy loops are killed at the end, whatever happens: success, failure, Ctrl-C.
 import { spawn } from "node:child_process";
@@ -21,7 +21,8 @@ if (!Number.isInteger(runs) || runs < 1 || !Number.isInteger(hogCount) || hogCou
   console.error("Usage: pnpm test:stress [--runs N (>= 1, default 5)] [--hogs N (default: one per core)] [-- command ...]");
   process.exit(2);
 }
-const [command, ...args] = positionals.length > 0 ? positionals : [join(root, "node_modules", ".bin", "pnpm"), "test"];
+// --continue: turbo runs every package's tests even after one fails, so a run shows every failure.
+const [command, ...args] = positionals.length > 0 ? positionals : [join(root, "node_modules", ".bin", "pnpm"), "test", "--continue"];
 
 const hogs = startCpuHogs(hogCount);
 /** @type {import("node:child_process").ChildProcess | undefined} */

@@ -1,9 +1,11 @@
 // Every kind of upstream change reaches the summary, through the repository's real overlay: the
 // overlay adds and narrows, so none of upstream's nodes is hidden behind a copy of our own.
-import { writeFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { stringify } from "yaml";
+import { composeSpec } from "../src/compose-spec.mjs";
+import { fromYaml } from "../src/spec-yaml.mjs";
 import { repoUpstream, scratchRepo } from "./fixtures.mjs";
 import { removeScratch, runCli, snapshot } from "./helpers.mjs";
 
@@ -111,18 +113,21 @@ describe("a breaking upstream change is marked BREAKING in the summary", () => {
     expect(lines).toContain(line);
   });
 
-  // Upstream declares no enum today; the first update adds one, the second removes a value.
+  // Upstream declares no enum today: the scratch repository starts from an update that added one
+  // (composed here, as the tool composes it), and the next upstream removes a value.
   it("enum value removed (a request parameter's closed set loses a value)", async () => {
     const root = await scratchRepo();
     scratch.push(root);
     const spec = await repoUpstream();
     const vendor = { name: "vendor", in: "query", required: false, schema: { type: "string", enum: ["nebius", "scaleway", "hyperstack"], title: "Vendor" } };
     spec.paths["/resources"].get.parameters.push(vendor);
-    await writeFile(join(root, "v2.yaml"), stringify({ ...spec, info: { ...spec.info, version: "0.2.0" } }));
-    expect((await runCli(["v2.yaml"], { root })).status).toBe(0);
+    const read = async (/** @type {string} */ file) => fromYaml(await readFile(join(root, "openapi", file), "utf8"));
+    const v2 = composeSpec(structuredClone(spec), await read("overlay.yaml"), await read("supply-api.yaml"));
+    await writeFile(join(root, "openapi/upstream.yaml"), stringify(spec));
+    await writeFile(join(root, "openapi/supply-api.yaml"), v2.text);
 
     vendor.schema.enum = ["nebius", "scaleway"];
-    await writeFile(join(root, "v3.yaml"), stringify({ ...spec, info: { ...spec.info, version: "0.3.0" } }));
+    await writeFile(join(root, "v3.yaml"), stringify({ ...spec, info: { ...spec.info, version: "0.2.0" } }));
     const { status, stdout } = await runCli(["v3.yaml", "--dry-run"], { root });
 
     expect(status).toBe(0);
