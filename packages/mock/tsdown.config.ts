@@ -5,6 +5,8 @@ const shared = {
   target: "es2022",
   // .js for ESM and .cjs for CJS, the names package.json's exports and bin/cdesk-mock.js use.
   fixedExtension: false,
+  // rolldown's PLUGIN_TIMINGS advice (declaration generation takes most of a build) would print in every build log.
+  checks: { pluginTimings: false },
 } as const;
 
 export default defineConfig([

@@ -35,6 +35,10 @@ describe("what the workflows do", () => {
     expect(changesets?.with?.version).toMatch(/ run version-packages$/);
     expect(changesets?.env?.NPM_CONFIG_PROVENANCE).toBe(true);
     expect(changesets?.env?.NPM_TOKEN).toBe("${{ secrets.NPM_TOKEN }}");
+    const checkout = job?.steps.find((step) => step.uses?.startsWith("actions/checkout@"));
+    expect(checkout?.with?.["fetch-depth"], "the changelog reads the commit of each changeset").toBe(0);
+    const setupNode = job?.steps.find((step) => step.uses?.startsWith("actions/setup-node@"));
+    expect(setupNode?.with?.["node-version"], "an LTS line that is not end of life").toBeOneOf([24, 26]);
   });
 
   // `changeset publish` runs `pnpm publish`, which does not reliably pass NPM_CONFIG_PROVENANCE on

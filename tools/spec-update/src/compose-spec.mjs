@@ -24,10 +24,10 @@ export function upstreamHeader(source) {
  * @param {Record<string, unknown>} upstream
  * @param {unknown} overlay
  * @param {unknown} previous the current supply-api.yaml, whose key order the result keeps
- * @returns {{ document: Record<string, unknown>, text: string, warnings: string[] }}
+ * @returns {{ document: Record<string, unknown>, text: string, warnings: string[], conflicts: import("./overlay.mjs").ReplacementConflict[] }}
  */
 export function composeSpec(upstream, overlay, previous) {
-  const { document, warnings } = applyOverlay(upstream, overlay);
+  const { document, warnings, conflicts } = applyOverlay(upstream, overlay);
   const ordered = orderLike(document, previous);
-  return { document: ordered, text: toYaml(ordered, SPEC_HEADER), warnings };
+  return { document: ordered, text: toYaml(ordered, SPEC_HEADER), warnings, conflicts };
 }

@@ -2,6 +2,7 @@
 // is on: for a request it sends the data (breaking = the server accepts less), for a response it
 // receives it (breaking = the server may send something the old types did not allow, or stops
 // sending something they promised).
+import { diffConstraints } from "./diff-constraints.mjs";
 import { shapeOf } from "./schema-shape.mjs";
 
 /**
@@ -43,6 +44,7 @@ export function diffSchemas(context, oldSchema, newSchema, where, direction) {
     context.seen.add(key);
   }
   diffValues(before, after, direction, (breaking, change) => report(breaking, change, inside));
+  diffConstraints(before.constraints, after.constraints, direction, (breaking, change) => report(breaking, change, inside));
   diffProperties(context, before, after, inside, direction);
   if (before.items || after.items) diffSchemas(context, before.items, after.items, `${inside}[]`, direction);
 }

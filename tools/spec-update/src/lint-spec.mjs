@@ -12,7 +12,8 @@ const REDOCLY = join(dirname(require.resolve("@redocly/cli/package.json")), "bin
 /**
  * @param {string} text the candidate supply-api.yaml
  * @param {string} configPath the repository's redocly.yaml
- * @returns {Promise<{ ok: boolean, problems: string[] }>} one readable line per problem
+ * @returns {Promise<{ ok: boolean, problems: string[], examples: string[] }>} one readable line per
+ *   problem; `examples` names each named example that no longer matches its schema
  */
 export async function lintSpec(text, configPath) {
   const dir = await mkdtemp(join(tmpdir(), "cdesk-spec-lint-"));
@@ -25,10 +26,36 @@ export async function lintSpec(text, configPath) {
     const problems = report.problems.map(
       (/** @type {any} */ p) => `${p.severity === "error" ? "error" : "warning"} ${p.ruleId} at ${readablePointer(p.location?.[0]?.pointer)}: ${p.message}`,
     );
-    return { ok: problems.length === 0, problems };
+    const examples = report.problems
+      .filter((/** @type {any} */ p) => EXAMPLE_RULES.has(p.ruleId))
+      .map((/** @type {any} */ p) => `${exampleName(p.location?.[0]?.pointer)}: ${p.message}`);
+    return { ok: problems.length === 0, problems, examples: [...new Set(examples)] };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** Redocly's rules that check a named example against its schema. */
+const EXAMPLE_RULES = new Set(["no-invalid-media-type-examples", "no-invalid-schema-examples", "no-invalid-parameter-examples"]);
+
+/**
+ * Where a failing example lives, as a reader finds it in overlay.yaml:
+ * `#/paths/~1offers~1{offer_id}~1status/get/responses/200/content/application~1json/examples/ready/value/progress`
+ * -> `example "ready" of GET /offers/{offer_id}/status 200 response (application/json)`.
+ * @param {string | undefined} pointer
+ */
+function exampleName(pointer) {
+  const parts = (pointer ?? "").replace(/^#\/?/, "").split("/").map((part) => part.replace(/~1/g, "/").replace(/~0/g, "~"));
+  const at = parts.indexOf("examples");
+  const name = at >= 0 ? parts[at + 1] : undefined;
+  if (parts[0] === "components" && parts[1] === "examples") return `example "${parts[2]}" (components.examples)`;
+  if (parts[0] === "paths" && name !== undefined) {
+    const [, path, method, section, code, , mediaType] = parts;
+    const place = section === "responses" ? `${code} response` : section === "requestBody" ? `request body` : section;
+    const type = section === "responses" ? mediaType : code === "content" ? mediaType : undefined;
+    return `example "${name}" of ${String(method).toUpperCase()} ${path} ${place}${type ? ` (${type})` : ""}`;
+  }
+  return `example at ${readablePointer(pointer)}`;
 }
 
 /**

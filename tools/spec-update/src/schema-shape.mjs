@@ -1,6 +1,8 @@
-// Reduces a JSON Schema to what a client's types depend on: its type(s), whether null is allowed,
-// its known values, and the schemas of its properties and items. $refs are followed; the component
-// name is kept so that a change inside a shared schema is reported once, under that name.
+// Reduces a JSON Schema to what a client depends on: its type(s), whether null is allowed, its
+// known values, its constraints (pattern, lengths, bounds, format), and the schemas of its
+// properties and items. $refs are followed; the component name is kept so that a change inside a
+// shared schema is reported once, under that name. A $ref beside upstream's own keywords (how the
+// overlay narrows an upstream field to one of our schemas) keeps upstream's facts visible.
 
 /**
  * @typedef {Record<string, any>} Schema
@@ -8,8 +10,18 @@
  * @typedef {{
  *   types: string[], nullable: boolean, ref?: string, values?: ValueSet,
  *   properties?: Record<string, Schema>, required?: string[], items?: Schema,
+ *   constraints?: Record<string, unknown>,
  * }} Shape
  */
+
+/** Keywords that restrict the values a schema accepts without changing its type. */
+export const CONSTRAINTS = [
+  "format", "pattern", "minLength", "maxLength", "x-max-utf8-bytes", "minimum", "exclusiveMinimum", "maximum",
+  "exclusiveMaximum", "multipleOf", "minItems", "maxItems", "uniqueItems", "minProperties", "maxProperties",
+];
+
+/** Keywords beside a $ref that only document it. */
+const ANNOTATIONS = new Set(["title", "description", "summary", "default", "example", "examples", "deprecated", "readOnly", "writeOnly"]);
 
 /**
  * @param {Schema} document the OpenAPI document `schema` belongs to (for $refs)
@@ -17,6 +29,9 @@
  * @returns {Shape}
  */
 export function shapeOf(document, schema) {
+  if (typeof schema?.$ref === "string" && Object.keys(schema).some((key) => key !== "$ref" && !ANNOTATIONS.has(key))) {
+    return narrowedShape(document, schema);
+  }
   const { schema: resolved, ref } = deref(document, schema);
   const branches = resolved.anyOf ?? resolved.oneOf;
   if (Array.isArray(branches)) {
@@ -44,7 +59,36 @@ export function shapeOf(document, schema) {
     shape.required = Array.isArray(resolved.required) ? resolved.required : [];
   }
   if (resolved.items) shape.items = resolved.items;
+  const constraints = Object.fromEntries(CONSTRAINTS.filter((key) => key in resolved).map((key) => [key, resolved[key]]));
+  if (Object.keys(constraints).length > 0) shape.constraints = constraints;
   return withRef(shape, ref);
+}
+
+/**
+ * `{type: string, title: Status, $ref: '#/components/schemas/OfferLifecycleStatus'}`: upstream's
+ * keywords with the overlay's $ref beside them. Upstream's facts (type, nullability, values,
+ * properties, constraints) win over the referenced schema's, so an upstream change to the field is
+ * reported even though the overlay narrowed it. No component name: the field is not the shared schema.
+ * @param {Schema} document
+ * @param {Schema} schema
+ * @returns {Shape}
+ */
+function narrowedShape(document, schema) {
+  const { $ref, ...siblings } = schema;
+  const referenced = shapeOf(document, { $ref });
+  const own = shapeOf(document, siblings);
+  const declaresType = "type" in siblings || "anyOf" in siblings || "oneOf" in siblings || "enum" in siblings;
+  /** @type {Shape} */
+  const shape = declaresType ? { types: own.types, nullable: own.nullable } : { types: referenced.types, nullable: referenced.nullable };
+  const values = own.values ?? referenced.values;
+  if (values) shape.values = values;
+  const properties = own.properties ? own : referenced;
+  if (properties.properties) Object.assign(shape, { properties: properties.properties, required: properties.required });
+  const items = own.items ?? referenced.items;
+  if (items) shape.items = items;
+  const constraints = { ...referenced.constraints, ...own.constraints };
+  if (Object.keys(constraints).length > 0) shape.constraints = constraints;
+  return shape;
 }
 
 /**

@@ -47,21 +47,43 @@ export async function updateSpec({ source, root, bump, dryRun = false, cwd, fetc
   const previousUpstream = await readYaml(files.upstream);
   const previous = /** @type {Record<string, any>} */ (await readYaml(files.spec));
   const overlay = await readYaml(files.overlay);
+  // When the overlay cannot be applied to the new upstream, the user still learns what changed
+  // upstream (the reason they ran the update) before the reason nothing is written.
+  const stopWithUpstreamSummary = (/** @type {string} */ reason, /** @type {string[]} */ warnings = []) => {
+    log(formatSummary(diffSpecs(/** @type {any} */ (previousUpstream), upstream), warnings));
+    return new SpecUpdateError(reason);
+  };
   let composed;
   try {
     composed = composeSpec(upstream, overlay, previous);
   } catch (error) {
-    throw new SpecUpdateError(`openapi/overlay.yaml cannot be applied (nothing was written): ${/** @type {Error} */ (error).message}`);
+    throw stopWithUpstreamSummary(`openapi/overlay.yaml cannot be applied (nothing was written): ${/** @type {Error} */ (error).message}`);
+  }
+  if (composed.conflicts.length > 0) {
+    throw stopWithUpstreamSummary(
+      "upstream changed a node that openapi/overlay.yaml replaces (nothing was written):\n" +
+        composed.conflicts
+          .map((c) => `  ${c.action}: ${c.target} was ${JSON.stringify(c.pinned)}, upstream now has ${JSON.stringify(c.upstream)}`)
+          .join("\n") +
+        "\nCheck that the overlay's replacement still describes upstream's node, set its x-cdesk-replaces to the new value, and run again.",
+      composed.warnings,
+    );
   }
   const lint = await lintSpec(composed.text, files.redocly);
   if (!lint.ok) {
+    // The composed spec exists, so the summary is the full one (upstream's changes through the overlay).
+    log(formatSummary(diffSpecs(previous, composed.document), composed.warnings));
+    const examples = lint.examples.length
+      ? `Named examples in openapi/overlay.yaml that no longer match upstream's schemas; update them:\n  ${lint.examples.join("\n  ")}\n`
+      : "";
     throw new SpecUpdateError(
-      `the updated spec does not pass \`redocly lint\` with redocly.yaml (nothing was written):\n  ${lint.problems.join("\n  ")}\n` +
-        "Fix the upstream document, or adapt openapi/overlay.yaml, and run again.",
+      `the updated spec does not pass \`redocly lint\` with redocly.yaml (nothing was written):\n${examples}` +
+        `Every problem:\n  ${lint.problems.join("\n  ")}\n` +
+        "Adapt openapi/overlay.yaml (its examples and additions) to the new upstream, and run again.",
     );
   }
 
-  const changes = diffSpecs(previous, composed.document);
+  const changes = withUpstreamChanges(diffSpecs(previous, composed.document), diffSpecs(/** @type {any} */ (previousUpstream), upstream));
   log(formatSummary(changes, composed.warnings));
   const specChanged = !isDeepStrictEqual(previous, composed.document);
   const upstreamChanged = !isDeepStrictEqual(previousUpstream, upstream);
@@ -114,6 +136,19 @@ async function regenerate(root, run) {
       );
     }
   }
+}
+
+/**
+ * The summary reads the composed specs, where our additions and upstream's changes meet. As a
+ * guarantee that no upstream change is hidden there (by an overlay that narrows the changed node),
+ * every change between the two upstream documents is listed too, unless it is already there.
+ * @param {import("./diff-schemas.mjs").Change[]} composed
+ * @param {import("./diff-schemas.mjs").Change[]} upstream
+ */
+function withUpstreamChanges(composed, upstream) {
+  const key = (/** @type {import("./diff-schemas.mjs").Change} */ c) => `${c.scope}|${c.where}|${c.change}`;
+  const listed = new Set(composed.map(key));
+  return [...composed, ...upstream.filter((change) => !listed.has(key(change)))];
 }
 
 /** @param {string} file */

@@ -422,6 +422,7 @@ export interface components {
              * @description Cloud vendor providing this offer
              */
             vendor: string;
+            /** Region */
             region: components["schemas"]["RegionGroup"];
             /**
              * Gpu Price Per Hour
@@ -444,9 +445,15 @@ export interface components {
              * @description The vendor's own region name (e.g. eu-north1)
              */
             vendor_region?: string | null;
-            /** @description Contract type: ondemand or spot */
+            /**
+             * Contract Type
+             * @description Contract type: ondemand or spot
+             */
             contract_type?: components["schemas"]["ContractType"] | null;
-            /** @description vm or container */
+            /**
+             * Type
+             * @description vm or container
+             */
             type?: components["schemas"]["ComputeType"] | null;
             /**
              * Vcpu Count
@@ -513,7 +520,9 @@ export interface components {
             name?: string | null;
             /** Size Gb */
             size_gb?: number | null;
+            /** Type */
             type?: components["schemas"]["StorageType"] | null;
+            /** Storage Class */
             storage_class?: components["schemas"]["StorageClass"] | null;
             /**
              * Vendor Class
@@ -565,7 +574,9 @@ export interface components {
              * @description Cloud vendor providing this offer
              */
             vendor: string;
+            /** Region */
             region: components["schemas"]["RegionGroup"];
+            /** Status */
             status: components["schemas"]["OfferLifecycleStatus"];
             /**
              * Created At
@@ -573,7 +584,10 @@ export interface components {
              * @description When this offer was created
              */
             created_at: string;
-            /** @description Contract type: ondemand or spot */
+            /**
+             * Contract Type
+             * @description Contract type: ondemand or spot
+             */
             contract_type?: components["schemas"]["ContractType"] | null;
             /**
              * Gpu Price Per Hour
@@ -622,6 +636,7 @@ export interface components {
              * @description Unique offer identifier
              */
             offer_id?: string;
+            /** Status */
             status?: components["schemas"]["OfferLifecycleStatus"];
             /**
              * Created At
@@ -629,6 +644,7 @@ export interface components {
              * @description When this offer was created
              */
             created_at?: string;
+            /** Procurement Status */
             procurement_status: components["schemas"]["ProcurementStatus"];
             /**
              * Instances
@@ -714,6 +730,10 @@ export interface components {
              * @description The offer that was procured
              */
             offer_id: string;
+            /**
+             * Status
+             * @description Status: procured, failed, or provisioning_in_progress
+             */
             status: components["schemas"]["ProcureStatus"];
             /**
              * Procured At
@@ -750,6 +770,7 @@ export interface components {
             vendor: string;
             /** Vendor Region */
             vendor_region?: string | null;
+            /** Status */
             status?: components["schemas"]["ResourceStatus"] | null;
             /** Created At */
             created_at?: string | null;
@@ -810,6 +831,7 @@ export interface components {
             resource_id?: string;
             /** Resource Type */
             resource_type?: string | null;
+            /** Status */
             status?: components["schemas"]["ResourceStatus"] | null;
             /** Link Type */
             link_type?: string | null;
@@ -847,6 +869,7 @@ export interface components {
              * Format: uuid
              */
             resource_id: string;
+            /** Status */
             status: components["schemas"]["ResourceStatus"];
             /** Message */
             message: string;
@@ -971,10 +994,7 @@ export interface components {
             };
         };
     };
-    parameters: {
-        OfferId: string;
-        ResourceId: string;
-    };
+    parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -1018,8 +1038,6 @@ export type ResponseResourceNotFound = components['responses']['ResourceNotFound
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
 export type ResponseRateLimited = components['responses']['RateLimited'];
 export type ResponseServerError = components['responses']['ServerError'];
-export type ParameterOfferId = components['parameters']['OfferId'];
-export type ParameterResourceId = components['parameters']['ResourceId'];
 export type $defs = Record<string, never>;
 export interface operations {
     get_offers_get_offers_post: {
@@ -1047,7 +1065,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1057,7 +1083,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                offer_id: components["parameters"]["OfferId"];
+                offer_id: string;
             };
             cookie?: never;
         };
@@ -1075,7 +1101,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OfferNotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1085,7 +1119,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                offer_id: components["parameters"]["OfferId"];
+                offer_id: string;
             };
             cookie?: never;
         };
@@ -1103,7 +1137,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OfferNotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1142,7 +1184,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1170,7 +1220,15 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1182,7 +1240,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                resource_id: components["parameters"]["ResourceId"];
+                resource_id: string;
             };
             cookie?: never;
         };
@@ -1200,7 +1258,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["ResourceNotFound"];
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -1212,7 +1278,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                resource_id: components["parameters"]["ResourceId"];
+                resource_id: string;
             };
             cookie?: never;
         };
@@ -1239,7 +1305,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse"];
                 };
             };
-            422: components["responses"]["ValidationFailed"];
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
             429: components["responses"]["RateLimited"];
             "5XX": components["responses"]["ServerError"];
         };
