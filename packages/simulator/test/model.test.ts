@@ -49,7 +49,7 @@ async function send(model: Model, real: Real, method: string, template: string, 
  * A quarter of the picks are an unknown id; of the rest, half come from the ids already acted on
  * (procured offers, resources being deleted), so that repeats (409s) are common, not lucky.
  */
-function knownOrRandom(all: string[], actedOn: string[], pick: number, random: string): string {
+function knownOrRandom(all: readonly string[], actedOn: readonly string[], pick: number, random: string): string {
   if (all.length === 0 || pick % 4 === 0) return random;
   const pool = pick % 4 === 1 && actedOn.length > 0 ? actedOn : all;
   return pool[Math.floor(pick / 4) % pool.length]!;
