@@ -163,6 +163,22 @@ describe("failOffer", () => {
   });
 });
 
+test("a persistent volume is a resource of its own and outlives a failed provisioning", async () => {
+  const sim = createSimulator({ clock: "manual", provisioningMs: 4_000 });
+  const yaml = "region: EU\ncompute:\n  gpu_type: H100\nstorage:\n  - type: block_disk\n    size: 500GB\n    persistent: true\n";
+  const offerId = await firstOffer(sim, yaml);
+  sim.failOffer(offerId, "provisioning");
+  const resourceIds = (await procure(sim, offerId)).body.resource_ids;
+  expect(resourceIds).toHaveLength(2);
+  sim.advance(4_000);
+  const status = (await call(sim, "GET", `/offers/${offerId}/status`)).body;
+  expect(status.failure_reason).toContain(`persistent volume(s) ${resourceIds[1]} kept: delete them separately`);
+  expect(sim.state.resources.map((r) => [r.resource_type, r.status])).toEqual([
+    ["vm", "failed"],
+    ["storage", "available"],
+  ]);
+});
+
 describe("failNext", () => {
   test("the next requests of one operation answer the injected status with Retry-After, then it recovers", async () => {
     const sim = createSimulator({ clock: "manual" });
