@@ -104,6 +104,30 @@ describe("offers", () => {
     expect(await procure(sim, offerId)).toMatchObject({ status: 409, body: { detail: `Offer ${offerId} has already been procured` } });
   });
 
+  test("every offer agrees with the discovery endpoints", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const gpus = (await call(sim, "GET", "/available_gpus")).body as Record<string, string[]>;
+    const vendors = (await call(sim, "GET", "/available_vendors")).body;
+    const regions = (await call(sim, "GET", "/available_regions")).body;
+    const contracts = (await call(sim, "GET", "/available_contracts")).body;
+    expect(regions).toEqual(["US", "EU", "APAC", "Other"]);
+    expect(contracts).toEqual(["ondemand", "spot"]);
+    let seen = 0;
+    for (const family of Object.keys(gpus)) {
+      for (const count of [1, 2, 4, 8, 16, 32]) {
+        for (const offer of (await searchOffers(sim, `compute:\n  gpu_type: ${family}\n  gpu_count: ${count}\n`)).body.offers) {
+          seen++;
+          expect(gpus[offer.gpu_family]).toContain(offer.gpu_type);
+          expect(vendors).toContain(offer.vendor);
+          expect(regions).toContain(offer.region);
+          expect(contracts).toContain(offer.contract_type);
+          expect(offer.gpu_count).toBe(offer.node_count * offer.gpus_per_node);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
   test("the same seed gives the same offers, ids and prices", async () => {
     const run = async (seed: number) => (await searchOffers(createSimulator({ seed, clock: "manual" }), "compute:\n  gpu_type: A100\n")).body.offers;
     const a = await run(3);
