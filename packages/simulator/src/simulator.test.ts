@@ -222,7 +222,8 @@ describe("failNext", () => {
     sim.failNext("reset");
     expect((await searchOffers(sim, H100_EU)).status).toBe(200);
     expect(() => sim.failNext("GET /nowhere" as never)).toThrow(/unknown operation/);
-    expect(() => sim.failNext("POST /get_offers", { status: 404 })).toThrow(/declares no status 404/);
+    expect(() => sim.failNext("POST /get_offers", { status: 404 })).toThrow(/404 is not a fault the spec declares/);
+    expect(() => sim.failNext("POST /get_offers", { status: 422 })).toThrow(/use 429 or a 5xx/);
   });
 });
 
