@@ -13,6 +13,8 @@ import { World } from "./world.js";
 
 type OfferDetails = components["schemas"]["OfferDetails"];
 
+const MAX_REDIRECTS = 20;
+
 /** The in-process base URL: `sim.fetch` answers it without a socket. */
 export const SIMULATOR_URL = "https://supply-api.simulator.invalid";
 
@@ -106,8 +108,16 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const sim: Simulator = {
     url: SIMULATOR_URL,
     async fetch(input, init) {
-      const incoming = await readRequest(input, init);
-      return handle(incoming);
+      let incoming = await readRequest(input, init);
+      let response = handle(incoming);
+      // As fetch does with redirect: "follow" (the default): the only redirect is a 307 (trailing
+      // slash), which keeps the method and the body.
+      const redirect = init?.redirect ?? (input instanceof Request ? input.redirect : "follow");
+      for (let hops = 0; response.status === 307 && redirect === "follow" && hops < MAX_REDIRECTS; hops++) {
+        incoming = { ...incoming, url: new URL(response.headers.get("location")!, incoming.url) };
+        response = handle(incoming);
+      }
+      return response;
     },
     advance: (ms) => clock.advance(ms),
     get state(): SimulatorState {
