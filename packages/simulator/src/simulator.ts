@@ -142,7 +142,9 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       }
       if (typeof offer === "string") {
         const id = offer.toLowerCase();
-        if (!ctx.world.offers.has(id)) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        const record = ctx.world.offers.get(id);
+        if (!record) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        if (record.procurement) throw new TypeError(`failOffer: offer ${offer} is already procured; call failOffer before procuring it`);
         ctx.world.faults.unshift({ matches: (o) => o.offer_id === id, fate: failure });
       } else if (typeof offer === "function") {
         ctx.world.faults.unshift({ matches: offer, fate: failure });
