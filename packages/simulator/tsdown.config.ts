@@ -2,6 +2,8 @@ import { defineConfig } from "tsdown";
 
 const shared = {
   target: "es2022",
+  // rolldown's PLUGIN_TIMINGS advice (declaration generation takes most of a build) would print in every build log.
+  checks: { pluginTimings: false },
   // .js for ESM and .cjs for CJS, the names package.json's exports and bin/cdesk-sim.js use.
   fixedExtension: false,
 } as const;
