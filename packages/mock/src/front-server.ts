@@ -5,6 +5,7 @@ import { corsHeaders } from "./cors-headers.js";
 import { METHOD_NOT_ALLOWED, NOT_FOUND, type ValidationItem } from "./fastapi-errors.js";
 import { emptyQueryValueErrors } from "./query-values.js";
 import { decideBody } from "./request-body.js";
+import { decodePath } from "./route-template.js";
 import { allowedMethods, findOperation, type OperationModel } from "./spec-model.js";
 import { validationErrorBody, violationsOf } from "./validation-error-body.js";
 import { parseViolationsHeader, type Violation } from "./violations.js";
@@ -101,10 +102,11 @@ export function startFrontServer(options: FrontServerOptions): Promise<FrontServ
     };
     if (prismPort === undefined) return answer(503, { detail: "The mock is starting" });
 
-    const found = findOperation(options.operations, method, url.pathname);
+    const pathname = decodePath(url.pathname);
+    const found = findOperation(options.operations, method, pathname);
     const preflight = method === "OPTIONS" && request.headers["access-control-request-method"] !== undefined;
     if (mockMode && !found && !preflight && method !== "HEAD") {
-      const allowed = allowedMethods(options.operations, url.pathname);
+      const allowed = allowedMethods(options.operations, pathname);
       return allowed.length === 0 ? answer(404, NOT_FOUND) : answer(405, METHOD_NOT_ALLOWED, { allow: allowed.join(", ") });
     }
 

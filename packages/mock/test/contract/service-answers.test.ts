@@ -54,6 +54,10 @@ describe("routing and auth", () => {
     expect(await call(mock.url, "/offers")).toMatchObject({ status: 404, body: { detail: "Not Found" } });
   });
 
+  test("an encoded slash in an id is a path no route matches, as Starlette decodes before routing", async () => {
+    expect(await call(mock.url, `/resources/${RESOURCE_ID}%2Fx`)).toMatchObject({ status: 404, body: { detail: "Not Found" } });
+  });
+
   test("401 says which scheme to use", async () => {
     const response = await fetch(`${mock.url}/available_gpus`, { headers: { authorization: "Basic dXNlcjpwdw==" } });
     expect(response.status).toBe(401);

@@ -78,7 +78,10 @@ function declaredStatuses(operation: OperationModel): number[] {
 const byValidity = (operation: OperationModel, mediaType: string, value: unknown): Expectation =>
   requestBodyIsValid(operation, mediaType, value) ? { kind: "success" } : { kind: "rejected", status: 422 };
 
-const notAUuid = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== "." && s !== ".." && !/^[0-9a-f-]{32,36}$/i.test(s));
+// "." and ".." are resolved away by URL parsing; a "/" (sent as %2F) is its own case below.
+const notAUuid = fc.string({ minLength: 1, maxLength: 12 }).filter((s) => s !== "." && s !== ".." && !s.includes("/") && !/^[0-9a-f-]{32,36}$/i.test(s));
+// Two segments where one was due: no route matches ("status" would make it /offers/{id}/status).
+const twoSegments = fc.tuple(notAUuid, notAUuid.filter((s) => s !== "status")).map(([a, b]) => `${a}/${b}`);
 const wrongValue = fc.constantFrom<unknown>(12345, -1, 0, "text", "", true, null, [], {}, [1, "a"], { nested: true });
 
 function casesOf(operation: OperationModel): fc.Arbitrary<RequestCase> {
@@ -107,6 +110,8 @@ function casesOf(operation: OperationModel): fc.Arbitrary<RequestCase> {
   }
   for (const parameter of paramsIn(operation, "path")) {
     add(2, fc.tuple(parts, notAUuid).map(([p, bad]) => toCase(operation, "bad-path", { ...p, pathValues: { ...p.pathValues, [parameter.name]: bad } }, { kind: "rejected", status: 422 })));
+    // Starlette routes the decoded path, so an encoded slash leaves no route: FastAPI's 404.
+    add(1, fc.tuple(parts, twoSegments).map(([p, bad]) => toCase(operation, "path-slash", { ...p, pathValues: { ...p.pathValues, [parameter.name]: bad } }, { kind: "status", status: 404 })));
   }
   for (const parameter of paramsIn(operation, "query").filter((p) => resolve(p.schema).type !== "string")) {
     add(

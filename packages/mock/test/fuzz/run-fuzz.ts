@@ -112,6 +112,7 @@ export function formatSummary(summary: FuzzSummary): string {
   const lines = [
     `seed ${summary.seed}: ${summary.cases} cases, ${summary.failures.length} failing`,
     `statuses: ${statuses}`,
+    `variants: ${Object.entries(summary.variants).sort((a, b) => b[1] - a[1]).map(([variant, count]) => `${variant} ${count}`).join(", ")}`,
     ...[...groups].sort((a, b) => b[1].count - a[1].count).map(([key, group]) => `  ${group.count} x ${key} (e.g. ${group.example})`),
   ];
   return lines.join("\n");
