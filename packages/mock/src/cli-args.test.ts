@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { parseCliArgs } from "./cli-args.js";
+import { parseCliArgs, USAGE } from "./cli-args.js";
 
 test("defaults to port 4010", () => {
   expect(parseCliArgs([])).toEqual({ kind: "start", options: { port: 4010 } });
@@ -29,4 +29,9 @@ test.each([
   [["extra"], "extra"],
 ])("%j is a usage error", (args, message) => {
   expect(() => parseCliArgs(args)).toThrow(expect.objectContaining({ name: "UsageError", message: expect.stringContaining(message) }));
+});
+
+test("the help names the token variable the rest of cdesk uses", () => {
+  expect(USAGE).toContain("$CDESK_API_TOKEN");
+  expect(USAGE).not.toMatch(/\$CDESK_TOKEN\b/);
 });

@@ -23,7 +23,7 @@ Examples:
   cdesk-mock --port 0 --scenario provisioning
   cdesk-mock --dynamic --seed 42
   cdesk-mock --proxy https://supply-api.compute-desk.com
-      then: curl -H "Authorization: Bearer $CDESK_TOKEN" http://127.0.0.1:4010/available_gpus
+      then: curl -H "Authorization: Bearer $CDESK_API_TOKEN" http://127.0.0.1:4010/available_gpus
 `;
 
 export type CliCommand = { kind: "help" } | { kind: "start"; options: MockServerOptions };

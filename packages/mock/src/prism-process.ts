@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { request } from "node:http";
 import { createServer } from "node:net";
@@ -13,9 +14,14 @@ import { createServer } from "node:net";
  *
  * The child runs behind a watchdog: it exits when its stdin closes, i.e. when this process
  * dies, even by SIGKILL, so an interrupted test run leaves no orphan Prism without this
- * module having to take over the host's SIGINT/SIGTERM handling.
+ * module having to take over the host's SIGINT/SIGTERM handling. On the way out it removes
+ * the directory Prism's spec was written to, which the dead host can no longer remove.
  */
 const WATCHDOG = [
+  "const { rmSync } = require('node:fs');",
+  "const dir = process.env.CDESK_MOCK_OWNED_DIR;",
+  // 'exit' also runs when Prism ends by itself, e.g. on EPIPE once the host's end of its stdout is gone.
+  "process.on('exit', () => { if (dir) rmSync(dir, { recursive: true, force: true }); });",
   "process.stdin.on('end', () => process.exit(0)).on('error', () => process.exit(0)).resume();",
   // yargs reads process.argv.slice(2): put the bin where a script path would be.
   "process.argv.splice(1, 0, process.env.CDESK_MOCK_PRISM_BIN);",
@@ -38,6 +44,11 @@ export interface PrismLaunch {
   /** `["mock", spec, ...]` or `["proxy", spec, upstream, ...]`, without host/port. */
   readonly args: readonly string[];
   readonly startTimeoutMs: number;
+  /**
+   * A directory that lives as long as Prism (its spec): removed when the host exits or dies
+   * without `stop()`. After `stop()` the caller removes it.
+   */
+  readonly ownedDir?: string;
 }
 
 function prismBinPath(): string {
@@ -85,7 +96,7 @@ export async function startPrism(launch: PrismLaunch): Promise<PrismProcess> {
   const child = spawn(process.execPath, ["-e", WATCHDOG, "--", ...launch.args, "--host", "127.0.0.1", "--port", String(port)], {
     detached: true,
     stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, CDESK_MOCK_PRISM_BIN: bin, FORCE_COLOR: "0", NO_COLOR: "1" },
+    env: { ...process.env, CDESK_MOCK_PRISM_BIN: bin, CDESK_MOCK_OWNED_DIR: launch.ownedDir ?? "", FORCE_COLOR: "0", NO_COLOR: "1" },
   });
   let output = "";
   const collect = (chunk: Buffer) => {
@@ -102,7 +113,11 @@ export async function startPrism(launch: PrismLaunch): Promise<PrismProcess> {
     clearTimeout(escalate);
     child.stdin?.destroy();
   };
-  const forgetExit = onHostExit(() => killGroup(child, "SIGKILL"));
+  const forgetExit = onHostExit(() => {
+    killGroup(child, "SIGKILL");
+    // The watchdog, killed too, cannot remove it: an 'exit' listener may only work synchronously.
+    if (launch.ownedDir) rmSync(launch.ownedDir, { recursive: true, force: true });
+  });
   const prism: PrismProcess = {
     pid: child.pid as number,
     port,

@@ -1,11 +1,18 @@
 import { expect, test } from "vitest";
-import { compileRouteTemplate } from "./route-template.js";
+import { compileRouteTemplate, decodePath } from "./route-template.js";
 
-test("matches a templated path and decodes its parameters", () => {
+test("matches a templated path", () => {
   const route = compileRouteTemplate("/offers/{offer_id}/status");
   expect(route.paramNames).toEqual(["offer_id"]);
   expect(route.match("/offers/3f6c1a2e/status")).toEqual({ offer_id: "3f6c1a2e" });
-  expect(route.match("/offers/a%20b/status")).toEqual({ offer_id: "a b" });
+  expect(route.match(decodePath("/offers/a%20b/status"))).toEqual({ offer_id: "a b" });
+});
+
+test("paths are decoded before routing, as Starlette does: an encoded slash splits a parameter", () => {
+  expect(decodePath("/resources/a%2Fb")).toBe("/resources/a/b");
+  expect(compileRouteTemplate("/resources/{resource_id}").match(decodePath("/resources/a%2Fb"))).toBeUndefined();
+  expect(decodePath("/offers/caf%C3%A9%20x")).toBe("/offers/café x");
+  expect(decodePath("/offers/%E0%A4%A/bad%zz")).toBe("/offers/%E0%A4%A/bad%zz");
 });
 
 test("tolerates a trailing slash, nothing else", () => {

@@ -33,6 +33,8 @@ export async function readSpec(specPath: string): Promise<Record<string, unknown
 /** A temporary file holding the document Prism runs on; `remove()` deletes it. */
 export interface PrismSpecFile {
   readonly path: string;
+  /** The private temporary directory holding it. */
+  readonly directory: string;
   remove(): Promise<void>;
 }
 
@@ -40,5 +42,5 @@ export async function writePrismSpec(document: Record<string, unknown>): Promise
   const directory = await mkdtemp(join(tmpdir(), "cdesk-mock-"));
   const path = join(directory, "openapi.json");
   await writeFile(path, JSON.stringify(toPrismDocument(document)));
-  return { path, remove: () => rm(directory, { recursive: true, force: true }) };
+  return { path, directory, remove: () => rm(directory, { recursive: true, force: true }) };
 }

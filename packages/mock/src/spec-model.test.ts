@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { findOperation, readOperations, resolveLocalRef } from "./spec-model.js";
+import { allowedMethods, findOperation, readOperations, resolveLocalRef } from "./spec-model.js";
 
 const document = {
   openapi: "3.1.0",
@@ -42,4 +42,27 @@ test("refuses references it cannot serve", () => {
   const loop = { a: { $ref: "#/b" }, b: { $ref: "#/a" } };
   expect(() => resolveLocalRef(loop, { $ref: "#/a" })).toThrow("Circular $ref");
   expect(() => readOperations({})).toThrow("The spec has no `paths` object");
+});
+
+test("reads parameters (path-level ones too) and whether a token is required", () => {
+  const operations = readOperations({
+    security: [{ HTTPBearer: [] }],
+    paths: {
+      "/r/{id}": {
+        parameters: [{ $ref: "#/components/parameters/Id" }],
+        get: { parameters: [{ name: "force", in: "query", schema: { type: "boolean" } }], responses: {} },
+        delete: { security: [], responses: {} },
+      },
+    },
+    components: { parameters: { Id: { name: "id", in: "path", schema: { $ref: "#/components/schemas/Uuid" } } }, schemas: { Uuid: { type: "string", format: "uuid" } } },
+  });
+  const get = operations.find((o) => o.method === "GET");
+  expect(get?.parameters).toEqual([
+    { name: "id", in: "path", schema: { type: "string", format: "uuid" } },
+    { name: "force", in: "query", schema: { type: "boolean" } },
+  ]);
+  expect(get?.secured).toBe(true);
+  expect(operations.find((o) => o.method === "DELETE")?.secured).toBe(false);
+  expect(allowedMethods(operations, "/r/1")).toEqual(["GET", "HEAD", "DELETE"]);
+  expect(allowedMethods(operations, "/nothing")).toEqual([]);
 });

@@ -9,6 +9,16 @@ export interface OperationModel {
   readonly requestMediaTypes: readonly string[];
   /** Example names of each response, by status code (`"200"`, `"409"`...). */
   readonly exampleNames: ReadonlyMap<string, readonly string[]>;
+  /** The operation's parameters (its own and its path's), `$ref`s resolved. */
+  readonly parameters: readonly ParameterModel[];
+  /** True when a security requirement applies (the API's is a bearer token). */
+  readonly secured: boolean;
+}
+
+export interface ParameterModel {
+  readonly name: string;
+  readonly in: "path" | "query" | "header" | "cookie";
+  readonly schema: Record<string, unknown>;
 }
 
 type Json = Record<string, unknown>;
@@ -54,6 +64,29 @@ function exampleNamesOf(document: Json, response: unknown): string[] {
   return [...names];
 }
 
+export function parametersOf(document: Json, pathItem: Json, operation: Json): ParameterModel[] {
+  const declared = [pathItem.parameters, operation.parameters].flatMap((list) => (Array.isArray(list) ? list : []));
+  const byKey = new Map<string, ParameterModel>();
+  for (const node of declared) {
+    const parameter = resolveLocalRef(document, node);
+    if (!isObject(parameter) || typeof parameter.name !== "string") continue;
+    const schema = resolveLocalRef(document, parameter.schema);
+    // An operation's parameter overrides its path's one of the same name and location.
+    byKey.set(`${String(parameter.in)}:${parameter.name}`, {
+      name: parameter.name,
+      in: parameter.in as ParameterModel["in"],
+      schema: isObject(schema) ? schema : {},
+    });
+  }
+  return [...byKey.values()];
+}
+
+function isSecured(document: Json, operation: Json): boolean {
+  const requirements = operation.security ?? document.security;
+  // `[]` or `[{}]` (an empty requirement) means no token is needed.
+  return Array.isArray(requirements) && requirements.length > 0 && requirements.every((r) => isObject(r) && Object.keys(r).length > 0);
+}
+
 /** Reads the operations of an OpenAPI 3.x document (already parsed). */
 export function readOperations(document: Json): OperationModel[] {
   if (!isObject(document.paths)) throw new Error("The spec has no `paths` object");
@@ -72,6 +105,8 @@ export function readOperations(document: Json): OperationModel[] {
         exampleNames: new Map(
           Object.entries(responses).map(([code, response]) => [code, exampleNamesOf(document, response)]),
         ),
+        parameters: parametersOf(document, pathItem, operation),
+        secured: isSecured(document, operation),
       });
     }
   }
@@ -91,4 +126,15 @@ export function findOperation(
     if (params) return { operation, params };
   }
   return undefined;
+}
+
+/**
+ * The methods the spec declares for a path, for a 405's `Allow` header; empty when no path
+ * matches. `HEAD` goes with `GET`, as Starlette routes it.
+ */
+export function allowedMethods(operations: readonly OperationModel[], pathname: string): string[] {
+  const methods = operations
+    .filter((operation) => operation.route.match(pathname))
+    .flatMap((operation) => (operation.method === "GET" ? ["GET", "HEAD"] : [operation.method]));
+  return [...new Set(methods)];
 }

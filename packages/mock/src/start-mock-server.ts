@@ -106,7 +106,11 @@ export async function startMockServer(options: MockServerOptions = {}): Promise<
   try {
     // The front first: a taken port fails before Prism is spawned.
     front = await startFrontServer(frontOptions);
-    prism = await startPrism({ args: prismArgs(options, specFile.path), startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS });
+    prism = await startPrism({
+      args: prismArgs(options, specFile.path),
+      startTimeoutMs: options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS,
+      ownedDir: specFile.directory,
+    });
   } catch (error) {
     await Promise.allSettled([front?.close(), specFile.remove()]);
     throw error;

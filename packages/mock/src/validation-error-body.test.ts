@@ -30,3 +30,9 @@ test("without request errors there is nothing to explain", () => {
   expect(validationErrorBody([])).toBeUndefined();
   expect(validationErrorBody([violation(["response", "body"], "x"), violation(["request", "query"], "y", "x", "Warning")])).toBeUndefined();
 });
+
+test("a missing body is FastAPI's `missing` at [\"body\"]", () => {
+  expect(validationErrorBody([violation(["request"], "Body parameter is required", "required")])).toEqual({
+    detail: [{ type: "missing", loc: ["body"], msg: "Field required", input: null }],
+  });
+});

@@ -1,8 +1,12 @@
+import { BODY_MISSING, type ValidationErrorBody, type ValidationItem } from "./fastapi-errors.js";
 import type { Violation } from "./violations.js";
 
-/** The API's 422 body (FastAPI's `HTTPValidationError`). */
-export interface ValidationErrorBody {
-  detail: { loc: string[]; msg: string; type: string }[];
+export type { ValidationErrorBody } from "./fastapi-errors.js";
+
+function toItem(violation: Violation): ValidationItem {
+  // Prism reports a missing body at ["request"]; FastAPI says `missing` at ["body"].
+  if (violation.location.length === 1 && violation.code === "required") return { ...BODY_MISSING };
+  return { loc: violation.location.slice(1), msg: violation.message, type: violation.code };
 }
 
 /**
@@ -18,6 +22,17 @@ export interface ValidationErrorBody {
 export function validationErrorBody(violations: readonly Violation[]): ValidationErrorBody | undefined {
   const detail = violations
     .filter((violation) => violation.location[0] === "request" && violation.severity === "Error")
-    .map((violation) => ({ loc: violation.location.slice(1), msg: violation.message, type: violation.code }));
+    .map(toItem);
   return detail.length > 0 ? { detail } : undefined;
+}
+
+/** The violations to report for errors the front found itself (Prism never saw the request). */
+export function violationsOf(detail: readonly ValidationItem[], request: { method: string; path: string; status: number }): Violation[] {
+  return detail.map((item) => ({
+    ...request,
+    location: ["request", ...item.loc.map(String)],
+    code: item.type,
+    severity: "Error",
+    message: item.msg,
+  }));
 }

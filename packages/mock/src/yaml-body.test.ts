@@ -32,3 +32,7 @@ test("media types are compared without parameters or case", () => {
   expect(isYamlMediaType("text/yaml")).toBe(true);
   expect(isYamlMediaType("application/json")).toBe(false);
 });
+
+test("a document without a JSON form (a self-referencing alias) is an error, not a crash", () => {
+  expect(yamlBodyToJson("a: &a [*a]\n")).toMatchObject({ ok: false, error: expect.stringContaining("circular") });
+});

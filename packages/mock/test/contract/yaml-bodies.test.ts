@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startMockServer, type MockServer } from "../../src/index.js";
-import { AUTH, call } from "../support/api.js";
+import { AUTH, call, OFFER_ID } from "../support/api.js";
 
 let mock: MockServer;
 beforeAll(async () => {
@@ -21,7 +21,11 @@ describe("POST /get_offers with a YAML body", () => {
 
   test("the content type's parameters and other YAML spellings are accepted only if the spec declares them", async () => {
     expect((await getOffers("compute: { gpu_type: A100 }\n", "application/yaml; charset=utf-8")).status).toBe(200);
-    expect((await getOffers("compute: { gpu_type: A100 }\n", "text/yaml")).status).toBe(415);
+    const other = await getOffers("compute: { gpu_type: A100 }\n", "text/yaml");
+    expect(other.status).toBe(422);
+    expect(other.body.detail).toEqual([
+      { type: "unsupported_media_type", loc: ["header", "content-type"], msg: "POST /get_offers accepts application/yaml, not text/yaml", input: {} },
+    ]);
   });
 
   test("a query that breaks the OfferQuery schema gets 422 with Prism's messages", async () => {
@@ -42,24 +46,36 @@ describe("POST /get_offers with a YAML body", () => {
     expect(body.detail).toEqual([{ loc: ["body"], msg: "Request body must be object", type: "type" }]);
   });
 
-  test("malformed YAML gets 400 naming the parse error", async () => {
+  test("malformed YAML gets 422 yaml_invalid, FastAPI's json_invalid for YAML, naming the parse error", async () => {
     const { status, headers, body } = await getOffers("region: [EU\ncompute: {gpu_type: H100}\n");
-    expect(status).toBe(400);
-    expect(headers.get("content-type")).toBe("application/problem+json");
-    expect(body).toMatchObject({ status: 400, title: "Malformed YAML body" });
-    expect(body.detail).toMatch(/at line \d+, column \d+/);
+    expect(status).toBe(422);
+    expect(headers.get("content-type")).toBe("application/json");
+    expect(body.detail).toEqual([{ type: "yaml_invalid", loc: ["body", expect.any(Number)], msg: "YAML parse error", input: {}, ctx: { error: expect.stringMatching(/at line \d+, column \d+/) } }]);
+    expect(mock.violations.at(-1)).toMatchObject({ method: "POST", path: "/get_offers", status: 422, code: "yaml_invalid" });
   });
 
   test("duplicate keys are malformed YAML, not a silent overwrite", async () => {
     const { status, body } = await getOffers("region: EU\nregion: US\n");
-    expect(status).toBe(400);
-    expect(body.detail).toContain("Map keys must be unique");
+    expect(status).toBe(422);
+    expect(body.detail[0].ctx.error).toContain("Map keys must be unique");
   });
 
-  test("a JSON body where the API wants YAML gets 415", async () => {
+  test("an alias bomb is a 422 the client does not retry, not a 500", async () => {
+    const levels = ["a: &a [x,x,x,x,x,x,x,x,x]", ..."bcdef".split("").map((key, i) => `${key}: &${key} [${Array(9).fill(`*${"abcde"[i]}`).join(",")}]`)];
+    const { status, body } = await getOffers(`${levels.join("\n")}\n`);
+    expect(status).toBe(422);
+    expect(body.detail[0]).toMatchObject({ type: "yaml_invalid", ctx: { error: "Excessive alias count indicates a resource exhaustion attack" } });
+  });
+
+  test("a JSON object where the API wants YAML gets 422 naming the media type", async () => {
     const { status, body } = await getOffers(JSON.stringify({ compute: { gpu_type: "H100" } }), "application/json");
-    expect(status).toBe(415);
-    expect(body.detail).toBe("POST /get_offers accepts application/yaml, not application/json");
+    expect(status).toBe(422);
+    expect(body.detail[0].msg).toBe("POST /get_offers accepts application/yaml, not application/json");
+  });
+
+  test("malformed YAML without a token gets 401: the service checks the token before it reads the YAML", async () => {
+    const response = await fetch(`${mock.url}/get_offers`, { method: "POST", headers: { "content-type": "application/yaml" }, body: "a: [" });
+    expect(response.status).toBe(401);
   });
 
   test("the token is still required", async () => {
@@ -84,14 +100,27 @@ describe("JSON bodies pass through to Prism's validation", () => {
     expect(body.detail[0].loc).toEqual(["body", "ssh_public_key"]);
   });
 
-  test("a form body gets 415", async () => {
-    const { status } = await call(mock.url, "/procure_offer", { method: "POST", headers: { "content-type": "text/plain" }, body: "offer" });
-    expect(status).toBe(415);
+  test("a text body gets 422 naming the media type", async () => {
+    const { status, body } = await call(mock.url, "/procure_offer", { method: "POST", headers: { "content-type": "text/plain" }, body: "offer" });
+    expect(status).toBe(422);
+    expect(body.detail[0].msg).toBe("POST /procure_offer accepts application/json, not text/plain");
+  });
+
+  test("invalid JSON gets FastAPI's json_invalid, located at the offset", async () => {
+    const { status, body } = await call(mock.url, "/procure_offer", { method: "POST", headers: { "content-type": "application/json" }, body: '{"offer_id": ' });
+    expect(status).toBe(422);
+    expect(body.detail).toEqual([{ type: "json_invalid", loc: ["body", 13], msg: "JSON decode error", input: {}, ctx: { error: expect.any(String) } }]);
+  });
+
+  test("no body gets FastAPI's missing body error", async () => {
+    const { status, body } = await call(mock.url, "/procure_offer", { method: "POST" });
+    expect(status).toBe(422);
+    expect(body.detail).toEqual([{ type: "missing", loc: ["body"], msg: "Field required", input: null }]);
   });
 
   test("a 422 asked for with Prefer keeps the spec's example", async () => {
-    const { status, body } = await call(mock.url, "/available_gpus", { headers: { prefer: "code=422" } });
+    const { status, body } = await call(mock.url, `/offers/${OFFER_ID}`, { headers: { prefer: "code=422" } });
     expect(status).toBe(422);
-    expect(body.detail[0].type).toBe("uuid_parsing");
+    expect(body.detail[0]).toMatchObject({ loc: ["path", "offer_id"], type: "uuid_parsing" });
   });
 });

@@ -12,8 +12,8 @@ export interface RunningChild {
 }
 
 /** Runs `node ...args`, collecting its output line by line. */
-export function runNode(args: string[]): RunningChild {
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"] });
+export function runNode(args: string[], env: NodeJS.ProcessEnv = process.env): RunningChild {
+  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], env });
   let out = "";
   let err = "";
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];

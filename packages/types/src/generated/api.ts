@@ -974,7 +974,10 @@ export interface components {
         /** @description Too many requests. The service may say when to try again in `Retry-After` (seconds or an HTTP date); clients wait at least that long. */
         RateLimited: {
             headers: {
-                /** @description Seconds to wait, or an HTTP date. */
+                /**
+                 * @description Seconds to wait, or an HTTP date.
+                 * @example 1
+                 */
                 "Retry-After"?: string;
                 [name: string]: unknown;
             };
@@ -985,7 +988,10 @@ export interface components {
         /** @description The service or a vendor behind it failed (Starlette's plain 500, or a proxy's 502, 503 or 504). Transient; `Retry-After` may say when to try again. */
         ServerError: {
             headers: {
-                /** @description Seconds to wait, or an HTTP date. */
+                /**
+                 * @description Seconds to wait, or an HTTP date.
+                 * @example 1
+                 */
                 "Retry-After"?: string;
                 [name: string]: unknown;
             };
