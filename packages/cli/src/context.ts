@@ -27,6 +27,8 @@ export const DEFAULT_WAIT_TIMEOUT_MS = 20 * 60_000;
 /** What every command needs: the outside world, a client, a deadline, and the two output channels. */
 export interface CommandContext {
   runtime: Runtime;
+  /** The global flags as given. */
+  globals(): GlobalFlags;
   /** Built on first use, so `--help` and usage errors never need a token. */
   client(): Promise<CdeskClient>;
   /** The command's deadline, started just before its action runs. */
@@ -65,6 +67,7 @@ export function createContext(
   const trail: RequestTrail = {};
   const context = {
     runtime,
+    globals,
     trail,
     begin(command: Command) {
       const waits = Boolean(command.opts<{ wait?: boolean }>().wait);
@@ -80,7 +83,7 @@ export function createContext(
     },
     async client() {
       if (!client) {
-        const connection = await resolveConnection(globals(), runtime);
+        const { connection } = await resolveConnection(globals(), runtime);
         client = makeClient(clientOptions(connection, globals(), runtime, trail));
       }
       return client;

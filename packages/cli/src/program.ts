@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { header, timeout } from "./arg-parsers.js";
+import { registerAuthCommands } from "./commands/auth.js";
 import { registerCatalogCommands } from "./commands/catalog.js";
 import { registerDeleteCommand } from "./commands/delete.js";
 import { registerOfferCommands } from "./commands/offers.js";
@@ -78,5 +79,6 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): { pr
   registerStatusCommand(program, context);
   registerResourceCommands(program, context);
   registerDeleteCommand(program, context);
+  registerAuthCommands(program, context);
   return { program, context };
 }
