@@ -3,6 +3,7 @@ import pkg from "../package.json" with { type: "json" };
 import { header, timeout } from "./arg-parsers.js";
 import { registerAuthCommands } from "./commands/auth.js";
 import { registerCatalogCommands } from "./commands/catalog.js";
+import { registerCompletionCommand } from "./commands/completion.js";
 import { registerDeleteCommand } from "./commands/delete.js";
 import { registerOfferCommands } from "./commands/offers.js";
 import { registerProcureCommand } from "./commands/procure.js";
@@ -80,5 +81,6 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): { pr
   registerResourceCommands(program, context);
   registerDeleteCommand(program, context);
   registerAuthCommands(program, context);
+  registerCompletionCommand(program);
   return { program, context };
 }

@@ -42,7 +42,7 @@ describe("help", () => {
     expect(makeClient).not.toHaveBeenCalled();
   });
 
-  it.each(["gpus", "vendors", "regions", "contracts", "storage", "offers", "offer", "procure", "status", "resources", "resource", "delete", "auth"])(
+  it.each(["gpus", "vendors", "regions", "contracts", "storage", "offers", "offer", "procure", "status", "resources", "resource", "delete", "auth", "completion"])(
     "%s --help ends with examples",
     async (command) => {
       const io = fakeRuntime();
