@@ -3,7 +3,7 @@ import type { Command } from "commander";
 import { clientOptions, type ClientFlags, type RequestTrail } from "./client-options.js";
 import { resolveConnection, type ConnectionFlags } from "./config.js";
 import { startDeadline, type Deadline } from "./deadline.js";
-import { terminalSafe } from "./format/terminal-safe.js";
+import { terminalSafe, terminalSafeJson } from "./format/terminal-safe.js";
 import type { Runtime } from "./runtime.js";
 
 export type CdeskClient = ReturnType<typeof createCdeskClient>;
@@ -89,8 +89,7 @@ export function createContext(
       return client;
     },
     format(data: unknown, render: () => string) {
-      // JSON.stringify escapes control characters itself; text goes through the terminal filter.
-      return globals().json ? JSON.stringify(data, null, 2) : terminalSafe(render());
+      return globals().json ? terminalSafeJson(data) : terminalSafe(render());
     },
     print(data: unknown, render: () => string) {
       runtime.stdout.write(`${context.format(data, render)}\n`);

@@ -9,6 +9,13 @@ import type { CommandContext } from "../context.js";
 import { renderDetails } from "../format/table.js";
 import { examples } from "./help.js";
 
+const API_VERDICT = {
+  accepted: "accepts the token",
+  refused: "refuses the token",
+  unknown: "could not tell (see the error)",
+  none: "not asked (no token)",
+};
+
 /** `auth login`, `auth status`, `auth logout`: a saved token per profile, instead of an environment variable. */
 export function registerAuthCommands(program: Command, context: CommandContext): void {
   const auth = program
@@ -51,7 +58,8 @@ ${examples(
     .action(async () => {
       const resolved = await resolveConnection(context.globals(), context.runtime);
       const { token, baseUrl } = resolved.connection;
-      let api: "accepted" | "refused" | null = null;
+      // null: not asked (no token); "unknown": asked, but no answer about the token (see the error).
+      let api: "accepted" | "refused" | "unknown" | null = null;
       let failure: unknown;
       if (!token) {
         failure = new CdeskConfigError("token", "No API token");
@@ -60,7 +68,7 @@ ${examples(
           await (await context.client()).catalog.regions(context.call());
           api = "accepted";
         } catch (error) {
-          if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) api = "refused";
+          api = error instanceof AuthenticationError || error instanceof PermissionDeniedError ? "refused" : "unknown";
           failure = error;
         }
       }
@@ -78,7 +86,7 @@ ${examples(
           ["Profile", status.profile],
           ["Token", token ? `${status.token}, from ${status.token_from}` : "none"],
           ["Base URL", usedUrl ? `${usedUrl} (${status.base_url_from})` : "the default"],
-          ["API", api === "accepted" ? "accepts the token" : api === "refused" ? "refuses the token" : "not asked"],
+          ["API", API_VERDICT[api ?? "none"]],
         ]),
       );
       if (failure) throw failure;

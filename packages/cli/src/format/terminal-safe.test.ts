@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { terminalSafe, terminalSafeLine } from "./terminal-safe.js";
+import { terminalSafe, terminalSafeJson, terminalSafeLine } from "./terminal-safe.js";
 
 describe("terminalSafe", () => {
   it("removes colour, cursor and screen-clearing sequences", () => {
@@ -21,5 +21,14 @@ describe("terminalSafe", () => {
 
   it("makes one line of a cell", () => {
     expect(terminalSafeLine("ssh root@1.2.3.4\n\u001b[8mrm -rf ~")).toBe("ssh root@1.2.3.4 rm -rf ~");
+  });
+});
+
+describe("terminalSafeJson", () => {
+  it("escapes every control character, so the JSON reads the same and the terminal obeys none", () => {
+    const data = { detail: "\u001b[2J\u009b31m\u202eevil\u007f" };
+    const json = terminalSafeJson(data);
+    expect(json).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.parse(json)).toEqual(data);
   });
 });

@@ -21,3 +21,14 @@ export function terminalSafe(text: string): string {
 export function terminalSafeLine(text: string): string {
   return terminalSafe(text).replace(/[\t\n]+/g, " ");
 }
+
+/**
+ * JSON for the terminal or a pipe: `JSON.stringify` escapes C0 controls itself; DEL, C1 controls
+ * and bidi overrides are escaped here too. The value a JSON parser reads is the same.
+ */
+export function terminalSafeJson(data: unknown): string {
+  return JSON.stringify(data, null, 2).replace(
+    /[\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+}
