@@ -5,7 +5,17 @@ import type { Runtime } from "./runtime.js";
 
 /** The flags that change how the client talks, not where to. */
 export interface ClientFlags {
+  /**
+   * `--verbose`: the client's line for every HTTP attempt, on stderr.
+   * @default false (CDESK_LOG sets a level; without either, no lines)
+   * @example cdesk --verbose gpus
+   */
   verbose?: boolean;
+  /**
+   * `--allow-insecure-http`: send the token over plain http to a host that is not loopback.
+   * @default false
+   * @example cdesk --base-url http://mock.internal:4010 --allow-insecure-http gpus
+   */
   allowInsecureHttp?: boolean;
 }
 

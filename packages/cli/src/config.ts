@@ -6,9 +6,29 @@ import type { Runtime } from "./runtime.js";
 
 /** The global flags that say where the API is and who you are. */
 export interface ConnectionFlags {
+  /**
+   * `--base-url`: where the API is.
+   * @default CDESK_BASE_URL, else the saved profile's, else the client's (the spec's server)
+   * @example cdesk --base-url http://127.0.0.1:4010 gpus
+   */
   baseUrl?: string;
+  /**
+   * `--token-file`: a file holding only the token.
+   * @default CDESK_API_TOKEN, else the saved profile's token
+   * @example cdesk --token-file /run/secrets/cdesk gpus
+   */
   tokenFile?: string;
+  /**
+   * `--profile`: which saved login to use.
+   * @default CDESK_PROFILE, else "default"
+   * @example cdesk --profile staging auth status
+   */
   profile?: string;
+  /**
+   * `-H`: extra headers on every request (repeatable).
+   * @default {}
+   * @example cdesk -H "Prefer: code=404" offer 3f6c...
+   */
   header?: Record<string, string>;
 }
 

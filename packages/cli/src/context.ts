@@ -15,8 +15,17 @@ export type Resource = Awaited<ReturnType<CdeskClient["resources"]["get"]>>;
 
 /** The global flags, readable from any command. */
 export interface GlobalFlags extends ConnectionFlags, ClientFlags {
+  /**
+   * `--json`: the API's JSON on stdout instead of tables; hints are left out.
+   * @default false
+   * @example cdesk offers --gpu H100 --json | jq '.offers[0].offer_id'
+   */
   json?: boolean;
-  /** The command's deadline in milliseconds (`--timeout`). */
+  /**
+   * `--timeout`: the command's deadline in milliseconds, bounding all its requests.
+   * @default DEFAULT_TIMEOUT_MS (2 minutes), DEFAULT_WAIT_TIMEOUT_MS (20) for procure and --wait
+   * @example cdesk status 3f6c... --wait --timeout 10m
+   */
   timeout?: number;
 }
 

@@ -8,7 +8,17 @@ import { createProgress } from "./progress.js";
 
 /** The flags every waiting command shares (the deadline is the global `--timeout`). */
 export interface WaitFlags {
+  /**
+   * `--wait`: follow the work until it ends, showing each stage on stderr.
+   * @default false
+   * @example cdesk status 3f6c... --wait
+   */
   wait?: boolean;
+  /**
+   * `--interval`: milliseconds between two status checks (at least `MIN_INTERVAL_MS`).
+   * @default the poller's (15 s, the documented cadence)
+   * @example cdesk status 3f6c... --wait --interval 5s
+   */
   interval?: number;
 }
 
