@@ -105,6 +105,9 @@ describe("explainError", () => {
       message: "Refusing to send the API token over plain http to api.example: use https, or pass --allow-insecure-http if this network is trusted",
       exitCode: ExitCode.usage,
     });
+    expect(explainError(new CdeskConfigError("baseUrl", "Refusing to send the token over plain http to h: use https, or allowInsecureHttp: true on a trusted network")).message).toBe(
+      "Refusing to send the token over plain http to h: use https, or pass --allow-insecure-http on a trusted network",
+    );
     expect(explainError(new CdeskConfigError("baseUrl", 'baseUrl is not an absolute URL: "x" (option baseUrl or CDESK_BASE_URL)')).message).toBe(
       '--base-url is not an absolute URL: "x" (--base-url or CDESK_BASE_URL)',
     );
@@ -118,6 +121,20 @@ describe("explainError", () => {
     expect(explainError(new CdeskAbortError("aborted", { cause: new DeadlineExceeded(2000) })).exitCode).toBe(4);
     expect(explainError(new CdeskAbortError("aborted", { cause: new Interrupted() })).exitCode).toBe(130);
     expect(explainError(new CdeskConnectionError({ method: "GET", path: "/resources" }, "ECONNREFUSED")).exitCode).toBe(1);
+  });
+
+  it("drops the SDK's advice from any error whose outcome is unknown, giving the CLI's hint instead", () => {
+    class OddProcureAnswer extends CdeskError {
+      readonly outcomeUnknown = true;
+    }
+    const odd = new OddProcureAnswer(
+      "POST /procure_offer answered 200 with the body: expected object. The request may have been processed: check offers.status before procuring again",
+    );
+    expect(explainError(odd)).toEqual({
+      message: "POST /procure_offer answered 200 with the body: expected object",
+      hint: "The request may have gone through: check before you try again.",
+      exitCode: ExitCode.failed,
+    });
   });
 
   it("reports any other SDK error as its one line, and anything else as an internal error", () => {

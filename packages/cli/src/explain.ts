@@ -111,7 +111,8 @@ export function explainError(error: unknown, scene: ErrorScene = {}): ExplainedE
   if (error instanceof CdeskConnectionError) return explainConnectionError(error, scene);
   // Any other failure the SDK reports (e.g. an answer that is not what the spec promises).
   if (error instanceof CdeskError) {
-    return { message: error.message, ...(outcomeUnknown(error) && { hint: unknownOutcomeHint() }), exitCode: ExitCode.failed };
+    const message = withoutSdkAdvice(error.message);
+    return { message, ...(outcomeUnknown(error) && { hint: unknownOutcomeHint() }), exitCode: ExitCode.failed };
   }
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return {
@@ -149,8 +150,15 @@ function connectionReason(error: CdeskConnectionError): string {
   const code = cause?.cause?.code ?? cause?.cause?.errors?.[0]?.code ?? cause?.code;
   if (typeof code === "string") return `${NETWORK_WORDS[code] ?? "network error"} (${code})`;
   const prefix = `${error.method} ${error.path} failed: `;
-  const text = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
-  return text.split(". The request may have been processed")[0]!;
+  return withoutSdkAdvice(error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message);
+}
+
+/**
+ * The SDK ends the message of a failure whose outcome is unknown with its advice ("check
+ * offers.status"); the CLI gives its own hint, naming the command and the offer, so it is cut.
+ */
+function withoutSdkAdvice(message: string): string {
+  return message.split(". The request may have been processed")[0]!;
 }
 
 function explainApiError(error: CdeskApiError): ExplainedError {

@@ -3,7 +3,7 @@
  * line the same fix is a flag or a variable. Each pair: the SDK's words, then the CLI's.
  */
 const CLI_WORDS: [sdk: RegExp, cli: string][] = [
-  [/\bset allowInsecureHttp: true\b/g, "pass --allow-insecure-http"],
+  [/\b(?:set )?allowInsecureHttp: true\b/g, "pass --allow-insecure-http"],
   [/\ballowInsecureHttp\b/g, "--allow-insecure-http"],
   [/\(option baseUrl or CDESK_BASE_URL\)/g, "(--base-url or CDESK_BASE_URL)"],
   [/\(option logLevel or CDESK_LOG\)/g, "(CDESK_LOG)"],

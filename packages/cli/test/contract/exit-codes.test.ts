@@ -34,7 +34,7 @@ describe("exit code 2: usage errors, before anything is sent or shown", () => {
   it("plain http to another host needs --allow-insecure-http, in the CLI's words", async () => {
     const { code, stderr } = await runCli(["regions"], cliEnv("http://api.example.invalid"));
     expect(code).toBe(2);
-    expect(stderr).toContain("use https, or pass --allow-insecure-http if this network is trusted");
+    expect(stderr).toMatch(/^error: Refusing to send the (API )?token over plain http to api\.example\.invalid: use https, or pass --allow-insecure-http/);
     expect(stderr).not.toContain("allowInsecureHttp");
   });
 
