@@ -32,10 +32,15 @@ export async function procureAndWait(
   const { signal } = resolveWaitOptions(options);
   if (signal?.aborted) throw abortErrorFrom(signal);
   const procurement = await cdesk.offers.procure(request, { signal });
-  if (String(procurement.status).toLowerCase() === "failed") {
-    const reason = procurement.error || "the procure call answered failed without an error message";
-    throw new ProvisioningFailedError(reason, { procurement });
-  }
+  const refused = refusalOf(procurement);
+  if (refused) throw refused;
   const status = await waitForOfferReadyFrom(cdesk, procurement.offer_id || request.offer_id, options, startedAt);
   return { procurement, status };
+}
+
+/** The error for a procure answer that says `failed` (its `error` is the reason); `undefined` for any other answer. */
+export function refusalOf(procurement: Procurement): ProvisioningFailedError | undefined {
+  if (String(procurement.status).toLowerCase() !== "failed") return undefined;
+  const reason = procurement.error || "the procure call answered failed without an error message";
+  return new ProvisioningFailedError(reason, { procurement });
 }
