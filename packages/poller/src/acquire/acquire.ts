@@ -65,6 +65,7 @@ class Acquisition {
   readonly attempts: AcquireAttempt[] = [];
   lastStatus: OfferStatus | undefined;
   private readonly tried = new Set<string>();
+  private timeout: WaitTimeoutError<OfferStatus> | undefined;
 
   constructor(
     private readonly ctx: AttemptContext,
@@ -76,8 +77,9 @@ class Acquisition {
       return await this.loop();
     } catch (error) {
       if (error instanceof AcquireError) throw error;
-      // A search that failed for good, a `rank` that threw: nothing is in flight here.
-      throw this.failure("The acquisition failed", this.stopCause(error));
+      // A search that failed for good, a `rank` that threw, a stop during a search: nothing is in flight here.
+      const summary = this.ctx.stopper.reason() ? "The acquisition stopped" : "The acquisition failed";
+      throw this.failure(summary, this.stopCause(error));
     }
   }
 
@@ -154,7 +156,9 @@ class Acquisition {
   private stopCause(fallback: unknown): unknown {
     const reason = this.ctx.stopper.reason();
     if (!reason || reason.kind === "failed") return fallback ?? reason?.error;
-    return reason.kind === "timeout" ? this.timeoutError() : reason.error;
+    if (reason.kind !== "timeout") return reason.error;
+    this.timeout ??= this.timeoutError();
+    return this.timeout;
   }
 
   private failure(summary: string, cause: unknown): AcquireError {

@@ -66,9 +66,9 @@ export async function runAttempt(ctx: AttemptContext, offer: Offer, attempt: num
   }
   const { procurement } = purchase;
   for (const id of procurement?.resource_ids ?? []) resourceIds.add(id);
-  emit({ type: "procured", offer, attempt, procurement, resourceIds: [...resourceIds] });
   const refused = procurement && refusalOf(procurement);
   if (refused) return end("next-offer", "failed", refused, procurement);
+  emit({ type: "procured", offer, attempt, procurement, resourceIds: [...resourceIds] });
   if (stopper.reason()) return end("stop", "stopped", undefined, procurement);
 
   try {

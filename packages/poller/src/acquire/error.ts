@@ -11,9 +11,13 @@ export class AcquireError extends CdeskError {
   readonly attempts: AcquireAttempt[];
 
   constructor(summary: string, details: { attempts: AcquireAttempt[]; cause: unknown }) {
-    super(`${summary}${describeAttempts(details.attempts)}`, { cause: details.cause });
+    super(`${summary}${describeCause(details.cause)}${describeAttempts(details.attempts)}`, { cause: details.cause });
     this.attempts = details.attempts;
   }
+}
+
+function describeCause(cause: unknown): string {
+  return cause instanceof Error ? ` (${cause.name}: ${cause.message})` : "";
 }
 
 /** One clause per attempt: the offer, how it ended, and what became of its resources. */
