@@ -200,3 +200,28 @@ describe("state, requests and reset", () => {
     expect(await firstOffer(sim)).toBe(before);
   });
 });
+
+describe("sim.fetch takes what fetch takes", () => {
+  test("a Request, headers as Headers or pairs, a non-string body, and an abort signal", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const fromRequest = await sim.fetch(new Request(`${sim.url}/available_contracts`, { headers: new Headers({ Authorization: "Bearer r" }) }));
+    expect(await fromRequest.json()).toEqual(["ondemand", "spot"]);
+    const fromPairs = await sim.fetch(new URL(`${sim.url}/available_regions`), { headers: [["authorization", "Bearer p"]] });
+    expect(fromPairs.status).toBe(200);
+    const bytes = new TextEncoder().encode("compute:\n  gpu_type: L4\n");
+    const search = await sim.fetch(`${sim.url}/get_offers`, { method: "POST", headers: { authorization: "Bearer b" }, body: bytes });
+    expect((await search.json()).offers.length).toBeGreaterThan(0);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(sim.fetch(`${sim.url}/available_gpus`, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(sim.requests.map((r) => r.path)).toEqual(["/available_contracts", "/available_regions", "/get_offers"]);
+  });
+
+  test("a string body without a content type is text/plain, as fetch sends it: procure answers 422 as FastAPI does", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const offerId = await firstOffer(sim);
+    const reply = await call(sim, "POST", "/procure_offer", { body: JSON.stringify({ offer_id: offerId, ssh_public_key: "k" }) });
+    expect(reply.status).toBe(422);
+    expect(reply.body.detail[0]).toMatchObject({ type: "model_attributes_type", loc: ["body"] });
+  });
+});
