@@ -1,9 +1,7 @@
-import { CdeskApiError } from "@cdesk/client";
-import { isTransient, retryAfterMsOf } from "../classify.js";
+import { CdeskApiError, abortableSleep, isTransientError, retryAfterMsOf } from "@cdesk/client";
 import type { OfferStatus, Procurement } from "../client.js";
 import { refusalOf } from "../procure-and-wait.js";
 import { nextDelayMs } from "../schedule.js";
-import { sleep } from "../sleep.js";
 import { waitForOfferReady } from "../wait-for-offer-ready.js";
 import { isExpiring } from "./candidates.js";
 import { isHopeless, isOutcomeUnknown } from "./classify.js";
@@ -106,7 +104,7 @@ async function buy(ctx: AttemptContext, offer: Offer, observe: (status: OfferSta
       return { bought: true, procurement };
     } catch (error) {
       // An abort mid-call, like a timeout, leaves the outcome unknown.
-      uncertain ||= isOutcomeUnknown(error) || isTransient(error) || stopper.reason() !== undefined;
+      uncertain ||= isOutcomeUnknown(error) || isTransientError(error) || stopper.reason() !== undefined;
       if (!uncertain) {
         if (isHopeless(error)) return { bought: false, next: "stop", error };
         // 404, 409, 410 and the like: the server refused this offer, nothing was bought.
@@ -132,7 +130,7 @@ async function buy(ctx: AttemptContext, offer: Offer, observe: (status: OfferSta
         random: Math.random(),
       });
       try {
-        await sleep(pause, stopper.signal);
+        await abortableSleep(pause, stopper.signal);
       } catch {
         return { bought: false, next: "stop", error: undefined };
       }

@@ -1,4 +1,4 @@
-import { abortErrorFrom } from "../sleep.js";
+import { abortErrorFrom } from "../aborted.js";
 
 /**
  * How long cleanup may go on after the acquisition was told to stop (abort, `timeoutMs`, a failure
