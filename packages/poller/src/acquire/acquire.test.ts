@@ -118,6 +118,8 @@ describe("acquire on the simulator", () => {
     expect((error as AcquireError).cause).toMatchObject({ name: "AbortError", cause: { message: "Ctrl-C" } });
     const [attempt] = (error as AcquireError).attempts;
     expect(attempt?.outcome).toBe("stopped");
+    // The key (like any request body) is in no message and no serialised error.
+    expect(`${(error as Error).message} ${JSON.stringify(error)}`).not.toContain(SSH_KEY.split(" ")[1]);
     const simIds = sim.state.resources.map((r) => r.resource_id).sort();
     expect(attempt?.resources.map((r) => r.resourceId).sort()).toEqual(simIds);
     expect(simIds.length).toBeGreaterThan(0);

@@ -1,4 +1,4 @@
-import { CdeskError } from "@cdesk/client";
+import { CdeskError, ERROR_KIND } from "@cdesk/client";
 import type { AcquireAttempt } from "./record.js";
 
 /**
@@ -7,6 +7,8 @@ import type { AcquireAttempt } from "./record.js";
  * `timeoutMs`, a 401, the last attempt's failure, ...), or `undefined` when no offer was eligible.
  */
 export class AcquireError extends CdeskError {
+  // Its kind lets `instanceof` hold across copies of the package (ESM and CommonJS builds).
+  static override readonly [ERROR_KIND]: string = "AcquireError";
   override name = "AcquireError";
   readonly attempts: AcquireAttempt[];
 
