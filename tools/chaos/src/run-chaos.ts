@@ -72,9 +72,8 @@ export async function runChaos(options: ChaosOptions): Promise<ChaosReport> {
   process.on("unhandledRejection", onUnhandled);
   const handlesLeftSince = snapshotHandles();
 
-  // Deletion is immediate: the SDK reads resources without force_refresh, and the simulator's 30 s
-  // reconciliation cooldown would otherwise hold every deletion wait for 30 s of real time.
-  const sim = createSimulator({ seed, provisioningMs: 150, deletionMs: 0 });
+  // Real time, kept short: provisioning 150 ms, deletion 100 ms (deletion waits read with force_refresh).
+  const sim = createSimulator({ seed, provisioningMs: 150, deletionMs: 100 });
   const offerFaults: Record<string, number> = {};
   if (mode === "acquire") {
     for (const kind of ["provisioning", "capacity", "procure"] as const) {

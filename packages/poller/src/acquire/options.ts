@@ -44,7 +44,7 @@ export interface AcquireOptions
   maxAttempts?: number;
   /**
    * Limit of the whole acquisition, searches and cleanups included. A procure call in flight is not cut
-   * short; cleanup after it gets a further grace period (`CLEANUP_GRACE_MS`, 60 s).
+   * short; cleanup after it gets a further grace period of 60 s.
    * @default 1800000 (30 minutes, the lifetime of an offer)
    * @example { timeoutMs: 45 * 60_000 }
    */
