@@ -84,6 +84,6 @@ it("never overlaps procures, never exceeds maxAttempts, and accounts for every r
       }
       expect(reported.size).toBe(sim.state.resources.length);
     }),
-    { numRuns: 150, seed: 20261202 },
+    { numRuns: 100, seed: 20261202 },
   );
-});
+}, 180_000); // about 5 s alone; a loaded CI machine runs it several times slower
