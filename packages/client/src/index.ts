@@ -39,3 +39,5 @@ export { toYamlQuery } from "./yaml-query.js";
 // The rules @cdesk/poller shares with the client's own retries (one implementation of each).
 export { isTransientError, isTransientStatus, retryAfterMsOf, parseRetryAfter, waitWithHint } from "./transient.js";
 export { abortableSleep } from "./sleep.js";
+export { checkSignal } from "./options.js";
+export { parseApiTime } from "./time.js";

@@ -60,7 +60,7 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Ra
         log,
       };
       return requestWithRetry(
-        (fetch, attemptSignal) => fetch(requestOf(prepared, attemptSignal)).then((response) => readAnswer(response, method, prepared.parseAs)),
+        (fetch, attemptSignal) => fetch(requestOf(prepared, attemptSignal)).then((response) => readAnswer(response, method)),
         context,
       );
     } catch (error) {
