@@ -8,7 +8,6 @@
  * ```
  */
 export { createCdeskClient, type CdeskClient } from "./client.js";
-export type { RawClient } from "./transport.js";
 export type { CdeskClientOptions, FetchLike, RequestOptions } from "./options.js";
 export type { CdeskLogger, LogLevel } from "./logger.js";
 export {

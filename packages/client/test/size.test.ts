@@ -10,10 +10,11 @@ import { expect, it } from "vitest";
 import { browserBundleSize } from "../../../scripts/browser-bundle.mjs";
 
 /**
- * Budget for the whole client with its operation table and response checks, min+gzip. Measured
- * 9,470 B on 2026-12-01 (8,996 B before, with openapi-fetch's runtime and without response checks).
+ * Budget for the whole client (openapi-fetch's runtime, the operation table, response checks),
+ * min+gzip. Measured 11,394 B on 2026-12-01; it was 8,996 B before the response boundary, the
+ * request-build checks, body limits and cross-build errors (issue 11).
  */
-const BUDGET_BYTES = 10_000;
+const BUDGET_BYTES = 11_500;
 
 const noNodeBuiltins: Plugin = {
   name: "no-node-builtins",
