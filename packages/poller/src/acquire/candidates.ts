@@ -1,3 +1,4 @@
+import { parseApiTime } from "@cdesk/client";
 import type { Offer } from "./client.js";
 
 /**
@@ -89,14 +90,9 @@ function isPrice(value: number | null | undefined): value is number {
   return typeof value === "number" && Number.isFinite(value) && value >= 0;
 }
 
-/**
- * A timestamp in ms since the epoch. One without an offset (`2026-12-01T22:07:03.538090`, as a
- * FastAPI service writes `datetime.utcnow()`) is UTC, not local time.
- */
+/** A timestamp from the API in ms since the epoch (one without an offset is UTC), or `undefined`. */
 function timestampMs(text: string | null | undefined): number | undefined {
-  if (typeof text !== "string" || text.trim() === "") return undefined;
-  const hasOffset = /(z|[+-]\d\d:?\d\d)$/i.test(text.trim());
-  const withTime = /\d\d:\d\d/.test(text);
-  const ms = Date.parse(hasOffset || !withTime ? text : `${text.trim()}Z`);
+  if (typeof text !== "string") return undefined;
+  const ms = parseApiTime(text);
   return Number.isNaN(ms) ? undefined : ms;
 }

@@ -1,6 +1,6 @@
 import { CdeskInputError } from "@cdesk/client";
 import type { OfferStatus, ProcureRequest } from "../client.js";
-import { type ResolvedWaitOptions, type WaitOptions, positiveNumber, resolveWaitOptions, timerMs } from "../options.js";
+import { type ResolvedWaitOptions, type WaitOptions, positive, resolveWaitOptions, timerMs } from "../options.js";
 import { byPrice } from "./candidates.js";
 import type { CleanupPolicy } from "./cleanup.js";
 import type { Offer, OffersQuery } from "./client.js";
@@ -118,14 +118,14 @@ export function resolveAcquireOptions(options: AcquireOptions): ResolvedAcquireO
     }
   }
   const maxPricePerHour =
-    options.maxPricePerHour === undefined ? undefined : positiveNumber("maxPricePerHour", options.maxPricePerHour, 0);
+    options.maxPricePerHour === undefined ? undefined : positive("maxPricePerHour", options.maxPricePerHour, 0);
   if (rank !== undefined && typeof rank !== "function") throw new CdeskInputError("rank", "function", "must be a function");
   if (onEvent !== undefined && typeof onEvent !== "function") throw new CdeskInputError("onEvent", "function", "must be a function");
   if (!CLEANUP_POLICIES.includes(cleanup)) {
-    throw new CdeskInputError("cleanup", "one-of", `must be "on-failure" or "never", got ${JSON.stringify(cleanup)}`);
+    throw new CdeskInputError("cleanup", "one-of", `must be "on-failure" or "never"`);
   }
-  const maxAttempts = positiveNumber("maxAttempts", options.maxAttempts, DEFAULT_MAX_ATTEMPTS);
-  if (!Number.isInteger(maxAttempts)) throw new CdeskInputError("maxAttempts", "integer", `must be a whole number, got ${maxAttempts}`);
+  const maxAttempts = positive("maxAttempts", options.maxAttempts, DEFAULT_MAX_ATTEMPTS);
+  if (!Number.isInteger(maxAttempts)) throw new CdeskInputError("maxAttempts", "integer", "must be a whole number");
   const { intervalMs, maxIntervalMs, backoffFactor, maxConsecutiveErrors, signal } = options;
   return {
     query,
