@@ -8,8 +8,7 @@ import type { AcquireEvent } from "./events.js";
 
 /** What to acquire and how hard to try. Only `query` and `ssh_public_key` are required. */
 export interface AcquireOptions
-  extends Pick<ProcureRequest, "cloud_init" | "cluster_name">,
-    Pick<WaitOptions<OfferStatus>, "intervalMs" | "maxIntervalMs" | "backoffFactor" | "maxConsecutiveErrors" | "signal"> {
+  extends Pick<WaitOptions<OfferStatus>, "intervalMs" | "maxIntervalMs" | "backoffFactor" | "maxConsecutiveErrors" | "signal"> {
   /**
    * The offers to choose from, as for `cdesk.offers.search`: a typed query or a raw YAML string.
    * @default none (required)
@@ -22,6 +21,18 @@ export interface AcquireOptions
    * @example { ssh_public_key: readFileSync(`${homedir()}/.ssh/id_ed25519.pub`, "utf8") }
    */
   ssh_public_key: string;
+  /**
+   * Run on first boot, as for `cdesk.offers.procure`: starts with `#cloud-config` or `#!/`, at most 64 KB.
+   * @default undefined (none)
+   * @example { cloud_init: "#cloud-config\npackages:\n  - htop\n" }
+   */
+  cloud_init?: string | null;
+  /**
+   * Name of the cluster, for cluster offers, as for `cdesk.offers.procure`.
+   * @default undefined (the server makes one up)
+   * @example { cluster_name: "training-run-7" }
+   */
+  cluster_name?: string | null;
   /**
    * Total price cap in USD per hour (`total_price_per_hour`, GPUs and storage): an offer above it,
    * or one whose price is not stated, is never procured.
