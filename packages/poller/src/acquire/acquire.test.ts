@@ -137,6 +137,13 @@ describe("acquire on the simulator", () => {
     expect(sim.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual(["POST /get_offers 401"]);
   });
 
+  it("sends nothing when the signal fired already", async () => {
+    const { sim, cdesk } = simulated({ offers: OFFERS });
+    const error = errorOf(await runWithSimulator(sim, acquire(cdesk, { ...base, signal: AbortSignal.abort() })));
+    expect(error).toMatchObject({ name: "AcquireError", attempts: [], cause: { name: "AbortError" } });
+    expect(sim.requests).toEqual([]);
+  });
+
   it("rejects bad options with CdeskInputError before any request", async () => {
     const { sim, cdesk } = simulated({ offers: OFFERS });
     await expect(acquire(cdesk, { ...base, maxAttempts: 0 })).rejects.toMatchObject({ name: "CdeskInputError", field: "maxAttempts" });
