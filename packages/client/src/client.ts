@@ -18,10 +18,11 @@ import type {
   Resource,
 } from "@cdesk/types";
 import type { Client } from "openapi-fetch";
-import { REQUEST_CONSTRAINTS } from "./generated/request-constraints.js";
+import { OPERATIONS } from "./generated/operations.js";
+import type { OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
 import { createTransport, type SendInit } from "./transport.js";
-import { validate, type OperationConstraints } from "./validate.js";
+import { dropTrailingBreak, fail, jsonType, validate, type SchemaRule } from "./validate.js";
 
 export interface CdeskClient {
   /** What can be requested. */
@@ -53,16 +54,17 @@ export interface CdeskClient {
     delete(resourceId: string, query?: { force?: boolean }, options?: RequestOptions): Promise<DeleteResourceResponse>;
   };
   /**
-   * The underlying openapi-fetch client, with the same auth, retries, timeouts and logging. Its
-   * calls throw the same typed errors (so `error` in its result is always undefined); it does not
-   * validate arguments.
+   * The underlying openapi-fetch client, with the same auth, retries, timeouts, logging and response
+   * checks. Its calls throw the same typed errors (so `error` in its result is always undefined); it
+   * does not validate arguments.
    */
   raw: Client<paths>;
 }
 
-/** `METHOD /path/template`, as the generated constraints are keyed. */
-type OperationKey = `${"GET" | "POST" | "DELETE"} /${string}`;
-const CONSTRAINTS: Partial<Record<OperationKey, OperationConstraints>> = REQUEST_CONSTRAINTS;
+/** Each key split once into method and path, so a call does no string work to find its row. */
+const TARGETS = Object.fromEntries(
+  Object.keys(OPERATIONS).map((key) => [key, { method: key.slice(0, key.indexOf(" ")), path: key.slice(key.indexOf(" ") + 1) }]),
+) as Record<OperationKey, { method: string; path: string }>;
 
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));
@@ -74,9 +76,10 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    const space = key.indexOf(" ");
-    return send(key.slice(0, space), key.slice(space + 1), init, options).then(dataOf) as Promise<T>;
+    const { method, path } = TARGETS[key];
+    return send(method, path, init, options, OPERATIONS[key]).then(dataOf) as Promise<T>;
   };
+
 
   return {
     catalog: {
@@ -94,7 +97,7 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
       procure: (request, options) => call("POST /procure_offer", { body: request }, options),
     },
     resources: {
-      list: (query, options) => call("GET /resources", { params: { query: { ...query } } }, options),
+      list: (query, options) => call("GET /resources", { params: { query } }, options),
       get: (resourceId, query, options) =>
         call(
           "GET /resources/{resource_id}",
@@ -112,16 +115,30 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   };
 }
 
-function dataOf(result: { data: unknown }): unknown {
+function dataOf(result: { data?: unknown }): unknown {
   return result.data;
 }
 
-/** The arguments a method received, against the spec's constraints for its operation. */
+/**
+ * The arguments a method received, against the spec's rules for its operation. Normalises what the
+ * rules allow in a second form (a key file's trailing line break) in `init`.
+ */
 function check(key: OperationKey, init: SendInit): void {
-  const rules = CONSTRAINTS[key];
-  if (!rules) return;
-  if (rules.path) validate(init.params?.path, rules.path, "");
-  if (rules.query) validate(init.params?.query, rules.query, "");
-  // A raw YAML query is the caller's own text: the transport only checks it is not empty.
-  if (rules.body && typeof init.body !== "string") validate(init.body, rules.body, "");
+  const { request, encoding } = OPERATIONS[key];
+  if (!request) return;
+  if (request.path) validate(init.params?.path, request.path, "");
+  if (request.query) checkParams(init.params?.query, request.query, "query");
+  if (!request.body) return;
+  // A YAML query may be the caller's own text: the transport only checks it is not empty.
+  if (encoding === "yaml" && typeof init.body === "string") return;
+  validate(init.body, request.body, "");
+  init.body = dropTrailingBreak(init.body, request.body);
+}
+
+/** Query parameters come as one object of names (an array would be sent as `?0=...`). */
+function checkParams(value: unknown, rule: SchemaRule, name: string): void {
+  if (value === undefined) return;
+  const type = jsonType(value);
+  if (type !== "object") fail(name, "type", `must be an object of parameters, not ${type}`);
+  validate(value, rule, "");
 }

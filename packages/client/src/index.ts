@@ -26,9 +26,17 @@ export {
   OfferExpiredError,
   PermissionDeniedError,
   RateLimitError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
+  ERROR_KIND,
   type ApiErrorInit,
+  type UnexpectedResponseInit,
   type RequestTarget,
   type ValidationDetail,
 } from "./errors.js";
 export { toYamlQuery } from "./yaml-query.js";
+// The rules @cdesk/poller shares with the client's own retries (one implementation of each).
+export { isTransientError, isTransientStatus, retryAfterMsOf, parseRetryAfter, waitWithHint } from "./transient.js";
+export { abortableSleep } from "./sleep.js";
+export { checkSignal } from "./options.js";
+export { parseApiTime } from "./time.js";

@@ -43,23 +43,36 @@ describe("defaults from the environment", () => {
     expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
   });
 
+  it("counts an environment that cannot be read as unset (Deno without --allow-env)", async () => {
+    // Deno 2 defines `process`; without --allow-env every read of process.env throws NotCapable.
+    const env = new Proxy({}, { get: () => { throw Object.assign(new Error('Requires env access to "CDESK_LOG"'), { name: "NotCapable" }); } });
+    vi.stubGlobal("process", { env });
+    try {
+      const { fetch } = scriptedFetch(json({ H100: [] }));
+      await expect(createCdeskClient({ token: TOKEN, fetch }).catalog.gpus()).resolves.toEqual({ H100: [] });
+      expect(() => createCdeskClient()).toThrow(CdeskConfigError);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it("works where there is no process at all (browsers, edge)", async () => {
-    const { fetch } = scriptedFetch(json({ ok: 1 }));
+    const { fetch } = scriptedFetch(json({ H100: [] }));
     vi.stubGlobal("process", undefined);
     try {
       expect(() => createCdeskClient()).toThrow(CdeskConfigError);
-      await expect(createCdeskClient({ token: TOKEN, fetch }).catalog.gpus()).resolves.toEqual({ ok: 1 });
+      await expect(createCdeskClient({ token: TOKEN, fetch }).catalog.gpus()).resolves.toEqual({ H100: [] });
     } finally {
       vi.unstubAllGlobals();
     }
   });
 
   it("uses the global fetch at call time when none is given", async () => {
-    const { fetch } = scriptedFetch(json({ stubbed: true }));
+    const { fetch } = scriptedFetch(json({ stubbed: ["yes"] }));
     const client = createCdeskClient({ token: TOKEN });
     vi.stubGlobal("fetch", fetch);
     try {
-      await expect(client.catalog.gpus()).resolves.toEqual({ stubbed: true });
+      await expect(client.catalog.gpus()).resolves.toEqual({ stubbed: ["yes"] });
     } finally {
       vi.unstubAllGlobals();
     }

@@ -1,13 +1,25 @@
 /**
- * The one path every request takes, from the methods and from `raw` alike: `requestWithRetry` runs
- * the attempts (timeouts, retries, abort, logging, typed errors), each one an openapi-fetch request
- * that builds the Request, sends it and parses the body.
+ * The one path every request takes, from the methods and from `raw` alike: one openapi-fetch client
+ * per cdesk client builds each Request (URL, serialisers, headers) and parses the body; around each
+ * of its calls, the operation's row of the generated table says how to encode, retry, time out and
+ * check it, and `requestWithRetry` runs the attempts (timeouts, retries, abort, logging, typed errors).
  */
 import type { paths } from "@cdesk/types";
 import openapiFetch, { type Client } from "openapi-fetch";
+import { OPERATIONS } from "./generated/operations.js";
 import { createAttemptLog } from "./logger.js";
-import { assertSafeTransport, checkRetries, checkTimeout, inputComplaint, type RequestOptions, type ResolvedOptions } from "./options.js";
-import { requestWithRetry, type CallContext, type SendOnce } from "./request-with-retry.js";
+import type { Operation } from "./operation.js";
+import {
+  assertSafeTransport,
+  checkHeaders,
+  checkRetries,
+  checkSignal,
+  checkTimeout,
+  inputComplaint,
+  type RequestOptions,
+  type ResolvedOptions,
+} from "./options.js";
+import { requestWithRetry, type Answer, type CallContext, type SendOnce } from "./request-with-retry.js";
 import { fail } from "./validate.js";
 import { toYamlQuery } from "./yaml-query.js";
 
@@ -20,12 +32,8 @@ export interface SendInit {
   [option: string]: unknown;
 }
 
-export interface SendResult {
-  data: unknown;
-  response: Response;
-}
-
-export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions) => Promise<SendResult>;
+/** Sends one call; `operation` is the table's row when the caller has it (the methods do), else looked up. */
+export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions, operation?: Operation) => Promise<Answer>;
 
 /**
  * openapi-fetch has only a default export. Our CommonJS build imports its CommonJS build with
@@ -33,14 +41,25 @@ export type Send = (method: string, path: string, init: SendInit, call?: Request
  */
 const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
-const QUERY_PATH = "/get_offers";
 const YAML = "application/yaml";
 const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
+/** What a path the spec does not have (reached through `raw`) is treated as: never repeated blindly. */
+const UNKNOWN_OPERATION: Operation = { retry: "only-if-not-sent", timeoutMs: 60_000, response: null };
+const IDEMPOTENT_UNKNOWN: Operation = { ...UNKNOWN_OPERATION, retry: "idempotent" };
+
+/** The table's row for `METHOD /path/template`; a path outside the spec gets the method's default. */
+export function operationFor(method: string, path: string): Operation {
+  const known = (OPERATIONS as Record<string, Operation>)[`${method} ${path}`];
+  if (known) return known;
+  return method === "POST" || method === "PATCH" ? UNKNOWN_OPERATION : IDEMPOTENT_UNKNOWN;
+}
 
 export function createTransport(options: ResolvedOptions): { send: Send; raw: Client<paths> } {
   const base = createClient<paths>({
     baseUrl: options.baseUrl,
     headers: { ...options.headers, Authorization: `Bearer ${options.token}` },
+    // The API never redirects, and a followed redirect would carry the body and headers elsewhere.
+    redirect: "manual",
   });
   const log = createAttemptLog(options.logger, options.logLevel);
   // Every URL under the checked base URL starts with it and a slash (a bare prefix would let
@@ -56,26 +75,33 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
   };
 
   // Not async (one promise less per call): whatever throws here is handed back as a rejection.
-  const send: Send = (method, path, init, call) => {
+  const send: Send = (method, path, init, call, known) => {
     try {
+      const operation = known ?? operationFor(method, path);
+      const signal = call?.signal ?? init.signal ?? undefined;
+      if (signal !== undefined) checkSignal(signal);
+      const headers = call?.headers ?? init.headers;
+      if (headers !== undefined) checkHeaders(headers, inputComplaint);
       const context: CallContext = {
         target: { method, path },
-        signal: call?.signal ?? init.signal ?? undefined,
+        operation,
+        checkShape: options.validateResponses === "shape",
+        maxResponseBytes: options.maxResponseBytes,
+        signal,
         fetch: options.fetch ?? globalThis.fetch,
-        timeoutMs: call?.timeoutMs === undefined ? options.timeoutMs : checkTimeout(call.timeoutMs, inputComplaint),
+        timeoutMs: call?.timeoutMs !== undefined ? checkTimeout(call.timeoutMs, inputComplaint) : (options.timeoutMs ?? operation.timeoutMs),
         maxRetries: call?.maxRetries === undefined ? options.maxRetries : checkRetries(call.maxRetries, inputComplaint),
         log,
         vet,
       };
-      const query = path === QUERY_PATH && init.body !== undefined;
-      const headers = call?.headers ?? init.headers;
-      const finalInit: SendInit = { ...init, headers: query ? withYamlType(headers) : headers, signal: context.signal };
-      if (query) finalInit.bodySerializer = serializeQuery;
+      const yaml = operation.encoding === "yaml" && init.body !== undefined;
+      const finalInit: SendInit = { ...init, headers: yaml ? withYamlType(headers) : headers, signal };
+      if (yaml) finalInit.bodySerializer = serializeQuery;
       const sendOnce: SendOnce = (fetch) => {
         finalInit.fetch = fetch;
-        return base.request(method as "get", path as never, finalInit as never);
+        return base.request(method as "get", path as never, finalInit as never) as Promise<Answer>;
       };
-      return requestWithRetry(sendOnce, context) as Promise<SendResult>;
+      return requestWithRetry(sendOnce, context);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -87,7 +113,7 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
   return { send, raw: raw as unknown as Client<paths> };
 }
 
-/** `POST /get_offers` takes YAML, unless the caller set a content type of their own. */
+/** A YAML operation (`POST /get_offers`) takes YAML, unless the caller set a content type of their own. */
 function withYamlType(headers: SendInit["headers"]): SendInit["headers"] {
   if (!(headers instanceof Headers)) return { "Content-Type": YAML, ...headers };
   const copy = new Headers(headers);

@@ -2,7 +2,7 @@
  * An injected `fetch` that answers from a script, records what it was sent, and a client wired to it.
  * Unit tests use it instead of a server, so they run without sockets or real waiting.
  */
-import { vi } from "vitest";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import { createCdeskClient, type CdeskClientOptions, type CdeskLogger } from "../../src/index.js";
 
 export const TOKEN = "cd_test_S3CR3T-token-value";
@@ -84,4 +84,67 @@ export function fakeClient(answers: Answer[], options: CdeskClientOptions = {}) 
   const scripted = scriptedFetch(...answers);
   const client = createCdeskClient({ token: TOKEN, logLevel: "off", fetch: scripted.fetch, ...options });
   return { client, ...scripted };
+}
+
+/** The smallest body of the shape each operation promises (its required fields). */
+export const BODIES = {
+  "GET /available_gpus": { H100: ["nvidia-h100-sxm5-80gb"] },
+  "GET /available_vendors": ["nebius"],
+  "GET /available_regions": ["EU"],
+  "GET /available_contracts": ["ondemand"],
+  "GET /available_storage": [],
+  "POST /get_offers": { offers: [] },
+  "GET /offers/{offer_id}": {
+    offer_id: OFFER_ID,
+    gpu_type: "nvidia-h100-sxm5-80gb",
+    gpu_family: "H100",
+    gpu_count: 1,
+    vendor: "nebius",
+    region: "EU",
+    status: "available",
+    created_at: "2026-11-29T10:00:00Z",
+  },
+  "GET /offers/{offer_id}/status": { procurement_status: "ready", instances: [] },
+  "POST /procure_offer": { offer_id: OFFER_ID, status: "provisioning_in_progress" },
+  "GET /resources": [],
+  "GET /resources/{resource_id}": { resource_id: RESOURCE_ID, resource_type: "vm", vendor: "nebius" },
+  "DELETE /resources/{resource_id}": { resource_id: RESOURCE_ID, status: "deleting", message: "Deletion started" },
+} as const;
+
+/** `METHOD /path/template` of a request, from the templates above. */
+export function operationOf(request: Request): keyof typeof BODIES {
+  const { pathname } = new URL(request.url);
+  const key = (Object.keys(BODIES) as (keyof typeof BODIES)[]).find((candidate) => {
+    const [method, template] = candidate.split(" ") as [string, string];
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+    return method === request.method && pattern.test(pathname);
+  });
+  if (!key) throw new Error(`no such operation: ${request.method} ${pathname}`);
+  return key;
+}
+
+/** Answers any operation with its smallest valid body (where the body's content does not matter). */
+export const valid = (request: Request): Response => json(BODIES[operationOf(request)]);
+
+/**
+ * Fake timers for every test of the calling file, jitter drawn as 0 (back-off waits are exactly
+ * 500, 1000, 2000 ms), and no timer left behind after any test.
+ */
+export function useFakeTime(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, "random").mockReturnValue(0);
+  });
+  afterEach(() => {
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+}
+
+/** The outcome of a call, with every timer it sets (back-off waits) run in fake time. */
+export async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  const settled = promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  await vi.runAllTimersAsync();
+  return settled;
 }
