@@ -16,6 +16,8 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   default?: unknown;
   "x-max-utf8-bytes"?: number;
+  /** The client's rule (it drops a key file's trailing line break before sending); the service checks only `pattern`. */
+  "x-cdesk-line"?: boolean;
 }
 
 /** One operation of the spec, as scripts/generate.mjs writes it into the route table. */
