@@ -51,7 +51,7 @@ const keptNpmSettings = new Set(["npm_config_cache", "npm_config_registry"]);
  * @param {NodeJS.ProcessEnv} env
  * @returns {NodeJS.ProcessEnv}
  */
-function userEnvironment(env) {
+export function userEnvironment(env) {
   return Object.fromEntries(
     Object.entries(env).filter(([key]) => !/^p?npm_config_/i.test(key) || keptNpmSettings.has(key.toLowerCase())),
   );
