@@ -58,7 +58,13 @@ export function createSimulator(options?: SimulatorOptions): NodeSimulator {
 // procure with a 64 KiB cloud-init, is far smaller.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Serves any simulator over HTTP. */
+/**
+ * Serves any simulator over HTTP (what `sim.listen()` calls), e.g. one made by the main entry.
+ * @example
+ * import { createSimulator } from "@cdesk/simulator";
+ * import { listen } from "@cdesk/simulator/node";
+ * const server = await listen(createSimulator(), { port: 4010 });
+ */
 export function listen(sim: Simulator, options: ListenOptions = {}): Promise<SimulatorServer> {
   const server = createServer((req, res) => {
     void serve(sim, req, res);
@@ -95,7 +101,8 @@ async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse):
     }
     const incoming: IncomingRequest = { method: (req.method ?? "GET").toUpperCase(), url: requestUrl(req.url), headers, body };
     const answer = answerRaw(sim, incoming);
-    res.writeHead(answer.status, answer.headers).end(incoming.method === "HEAD" ? undefined : answer.body);
+    const reply = incoming.method === "HEAD" ? "" : answer.body;
+    res.writeHead(answer.status, { ...answer.headers, "content-length": String(Buffer.byteLength(reply)) }).end(reply);
   } catch {
     if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Bad Request" }));
     else res.destroy();

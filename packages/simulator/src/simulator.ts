@@ -7,10 +7,14 @@ import { customInventory, defaultInventory } from "./inventory.js";
 import { resolveOptions, type OfferFailure, type OfferSelector, type SimulatorOptions } from "./options.js";
 import { createRandom } from "./random.js";
 import type { OperationKey } from "./routes.js";
+import { TextResponse } from "./text-response.js";
 import { offerDetails, resourceView } from "./views.js";
+import { readRequest } from "./read-request.js";
 import { World } from "./world.js";
 
 type OfferDetails = components["schemas"]["OfferDetails"];
+
+const MAX_REDIRECTS = 20;
 
 /** The in-process base URL: `sim.fetch` answers it without a socket. */
 export const SIMULATOR_URL = "https://supply-api.simulator.invalid";
@@ -79,7 +83,8 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const clock = createClock(opts.clock);
   const faults = new FaultQueue();
   const timing = { provisioningMs: opts.provisioningMs, deletionMs: opts.deletionMs };
-  let requests: RecordedRequest[] = [];
+  // Kept as received and turned into RecordedRequests only when read: recording stays cheap.
+  let requests: { req: IncomingRequest; status: number; requestId: string }[] = [];
   let ctx: DispatchContext;
 
   const start = (): void => {
@@ -93,26 +98,27 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
 
   const answer = (req: IncomingRequest): Answer => {
     const answered = dispatch(ctx, req);
-    requests.push(record(req, answered.status, answered.requestId));
+    requests.push({ req, status: answered.status, requestId: answered.requestId });
     return answered;
   };
   const handle = (req: IncomingRequest): Response => {
     const { status, headers, body } = answer(req);
-    return new Response(req.method === "HEAD" ? null : body, { status, headers });
+    return new TextResponse(req.method === "HEAD" ? null : body, { status, headers });
   };
 
   const sim: Simulator = {
     url: SIMULATOR_URL,
     async fetch(input, init) {
-      const request = new Request(input, init);
-      request.signal?.throwIfAborted();
-      const body = await request.text();
-      request.signal?.throwIfAborted();
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      return handle({ method: request.method.toUpperCase(), url: new URL(request.url), headers, body });
+      let incoming = await readRequest(input, init);
+      let response = handle(incoming);
+      // As fetch does with redirect: "follow" (the default): the only redirect is a 307 (trailing
+      // slash), which keeps the method and the body.
+      const redirect = init?.redirect ?? (input instanceof Request ? input.redirect : "follow");
+      for (let hops = 0; response.status === 307 && redirect === "follow" && hops < MAX_REDIRECTS; hops++) {
+        incoming = { ...incoming, url: new URL(response.headers.get("location")!, incoming.url) };
+        response = handle(incoming);
+      }
+      return response;
     },
     advance: (ms) => clock.advance(ms),
     get state(): SimulatorState {
@@ -124,7 +130,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       };
     },
     get requests() {
-      return requests.map((r) => structuredClone(r));
+      return requests.map((r) => record(r.req, r.status, r.requestId));
     },
     failNext(operation, faultOptions) {
       if (operation === "reset") faults.clear();
@@ -136,7 +142,9 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       }
       if (typeof offer === "string") {
         const id = offer.toLowerCase();
-        if (!ctx.world.offers.has(id)) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        const record = ctx.world.offers.get(id);
+        if (!record) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        if (record.procurement) throw new TypeError(`failOffer: offer ${offer} is already procured; call failOffer before procuring it`);
         ctx.world.faults.unshift({ matches: (o) => o.offer_id === id, fate: failure });
       } else if (typeof offer === "function") {
         ctx.world.faults.unshift({ matches: offer, fate: failure });
