@@ -6,9 +6,10 @@ import { runOrThrow } from "./run.mjs";
 
 /**
  * What a reader pasting the READMEs' blocks would have installed besides our packages: Node 20's
- * types, vitest (the contract-test blocks) and undici 7 (the custom-fetch block).
+ * types, vitest (the contract-test blocks), undici 7 (the custom-fetch block) and msw (the
+ * simulator's MSW block; an optional peer of @cdesk/simulator).
  */
-const readerDevDependencies = { "@types/node": "^20.19.0", undici: "^7.16.0", vitest: "4.1.12" };
+const readerDevDependencies = { "@types/node": "^20.19.0", msw: "^2.7.0", undici: "^7.16.0", vitest: "4.1.12" };
 
 /**
  * A fresh npm project outside the workspace with every packed tarball installed in one
