@@ -29,14 +29,19 @@ export interface CdeskClient {
   catalog: {
     /** GPU families and their canonical variant names. */
     gpus(options?: RequestOptions): Promise<AvailableGpus>;
+    /** `GET /available_vendors`: the vendors offers come from. */
     vendors(options?: RequestOptions): Promise<CatalogListing>;
+    /** `GET /available_regions`: the regions, by group. */
     regions(options?: RequestOptions): Promise<CatalogListing>;
+    /** `GET /available_contracts`: the contract types (on-demand, spot, ...). */
     contracts(options?: RequestOptions): Promise<CatalogListing>;
+    /** `GET /available_storage`: storage per vendor and region, with prices. */
     storage(options?: RequestOptions): Promise<AvailableStorage>;
   };
   offers: {
     /** `POST /get_offers`: a typed query (sent as YAML) or a raw YAML string (sent as-is). */
     search(query: OffersQuery | string, options?: RequestOptions): Promise<GetOffersResponse>;
+    /** `GET /offers/{offer_id}`: one offer in detail. */
     get(offerId: string, options?: RequestOptions): Promise<OfferDetails>;
     /** Poll this after `procure` until `procurement_status` is `ready` or `failed`. */
     status(offerId: string, options?: RequestOptions): Promise<OfferStatusResponse>;
@@ -47,6 +52,7 @@ export interface CdeskClient {
     procure(request: ProcureOfferRequest, options?: RequestOptions): Promise<ProcureOfferResponse>;
   };
   resources: {
+    /** `GET /resources`: what you have provisioned, optionally only what one offer created. */
     list(query?: { offer_id?: string | null }, options?: RequestOptions): Promise<Resource[]>;
     /** `forceRefresh` bypasses the server's 30 s reconciliation cooldown. */
     get(resourceId: string, query?: { forceRefresh?: boolean }, options?: RequestOptions): Promise<Resource>;

@@ -34,6 +34,7 @@ export interface RequestTarget {
   path: string;
 }
 
+/** The base class of every error the SDK throws: see the tree above. */
 export class CdeskError extends Error {
   static readonly [ERROR_KIND]: string = "CdeskError";
 

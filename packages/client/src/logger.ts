@@ -9,9 +9,13 @@ export type LogLevel = "debug" | "info" | "warn" | "error" | "off";
 
 /** Anything with console-like methods; `console` is the default. Each call receives one line. */
 export interface CdeskLogger {
+  /** Receives the lines of level `debug`. */
   debug(line: string): void;
+  /** Receives the lines of level `info`. */
   info(line: string): void;
+  /** Receives the lines of level `warn`. */
   warn(line: string): void;
+  /** Receives the lines of level `error`. */
   error(line: string): void;
 }
 

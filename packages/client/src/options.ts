@@ -9,6 +9,7 @@ import { LOG_LEVELS, type CdeskLogger, type LogLevel } from "./logger.js";
 /** The `fetch` the client calls: `fetch(request, { signal })`, like the global one. */
 export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
 
+/** Options of `createCdeskClient`; every one is optional. */
 export interface CdeskClientOptions {
   /**
    * Bearer token for the Supply API. Sent only over https (or http to a loopback host).

@@ -4,6 +4,7 @@ import { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
 import { type WaitOptions, resolveWaitOptions } from "./options.js";
 import { waitForOfferReadyFrom } from "./wait-for-offer-ready.js";
 
+/** What `procureAndWait` resolves with: the procure answer and the ready status. */
 export interface ProcureAndWaitResult {
   /** The answer of `POST /procure_offer` (its `resource_ids` name what was created). */
   procurement: Procurement;

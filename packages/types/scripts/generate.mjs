@@ -2,10 +2,11 @@
 // Generates src/generated/api.ts from the vendored spec and ships a copy of the spec beside it.
 //   node scripts/generate.mjs          write both files
 //   node scripts/generate.mjs --check  write nothing; exit 1 if the committed types are stale
-import { copyFileSync } from "node:fs";
+import { copyFileSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString, tsLiteral, tsUnion, tsIntersection, STRING, NULL } from "openapi-typescript";
 import ts from "typescript";
+import { parse } from "yaml";
 import { writeOrCheckGenerated } from "../../../scripts/generated-file.mjs";
 
 const specPath = fileURLToPath(new URL("../../../openapi/supply-api.yaml", import.meta.url));
@@ -46,7 +47,35 @@ const ast = await openapiTS(new URL(`file://${specPath}`), {
   defaultNonNullable: false,
   transform: (schema) => openStringSet(schema),
 });
-const generated = HEADER + astToString(ast);
+const generated = HEADER + documentExports(astToString(ast), parse(readFileSync(specPath, "utf8")));
+
+/**
+ * openapi-typescript leaves its top-level exports without TSDoc; the API reference (typedoc with
+ * `notDocumented`) needs one on every export. The trees get a fixed line, each root alias
+ * (`export type OfferQuery = components['schemas']['OfferQuery']`) the spec's own description of it.
+ */
+function documentExports(source, spec) {
+  const trees = {
+    "export interface paths {": "Every path of the API and its operations: the type parameter of openapi-fetch's `createClient<paths>()`.",
+    "export type webhooks =": "The API declares no webhooks.",
+    "export interface components {": "The spec's reusable schemas, responses and parameters, by kind and name.",
+    "export type $defs =": "The spec declares no `$defs`.",
+    "export interface operations {": "Every operation of the API by its `operationId`: parameters, request body and responses.",
+  };
+  const oneLine = (text) => text.replace(/\s+/g, " ").replaceAll("*/", "*\\/").trim();
+  return source
+    .split("\n")
+    .map((line) => {
+      const tree = Object.keys(trees).find((start) => line.startsWith(start));
+      if (tree) return `/** ${trees[tree]} */\n${line}`;
+      const alias = /^export type \S+ = components\['(\w+)'\]\['([^']+)'\];$/.exec(line);
+      if (!alias) return line;
+      const [, kind, name] = alias;
+      const node = spec.components?.[kind]?.[name] ?? {};
+      return `/** ${oneLine(node.description ?? node.title ?? `The spec's ${kind} \`${name}\`.`)} */\n${line}`;
+    })
+    .join("\n");
+}
 
 const check = process.argv.includes("--check");
 writeOrCheckGenerated(outPath, generated, { check, source: "openapi/supply-api.yaml", label: "@cdesk/types" });

@@ -3,6 +3,7 @@
  * Do not edit: change the spec (or the generator's options) and run `pnpm generate`.
  */
 
+/** Every path of the API and its operations: the type parameter of openapi-fetch's `createClient<paths>()`. */
 export interface paths {
     "/get_offers": {
         parameters: {
@@ -240,7 +241,9 @@ export interface paths {
         trace?: never;
     };
 }
+/** The API declares no webhooks. */
 export type webhooks = Record<string, never>;
+/** The spec's reusable schemas, responses and parameters, by kind and name. */
 export interface components {
     schemas: {
         /**
@@ -1005,46 +1008,87 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+/** The YAML spec sent to `POST /get_offers`: what you need, not how to get it. Every offer returned meets every requirement given here. */
 export type OfferQuery = components['schemas']['OfferQuery'];
+/** GPU requirements. Required unless the query is storage-only. */
 export type ComputeRequirements = components['schemas']['ComputeRequirements'];
+/** Network requirements. */
 export type NetworkRequirements = components['schemas']['NetworkRequirements'];
+/** One storage volume to provision with the instances. */
 export type StorageVolumeRequest = components['schemas']['StorageVolumeRequest'];
+/** Region group: US, EU, APAC or Other (an open set: new groups may appear). */
 export type RegionGroup = components['schemas']['RegionGroup'];
+/** Contract type: ondemand or spot (an open set). Omit in a query for both. */
 export type ContractType = components['schemas']['ContractType'];
+/** vm (the default) or container. VMs give full OS access via SSH; containers run on shared infrastructure (e.g. Vast.ai). An open set. */
 export type ComputeType = components['schemas']['ComputeType'];
+/** block_disk (attached to a single VM) or filesystem (shared across VMs). An open set. */
 export type StorageType = components['schemas']['StorageType'];
+/** Performance tier: standard (the default), performance, economy or premium. An open set; not every vendor has every class. */
 export type StorageClass = components['schemas']['StorageClass'];
+/** Offer status: available, procured, failed or expired (an open set). */
 export type OfferLifecycleStatus = components['schemas']['OfferLifecycleStatus'];
+/** Procurement stage. The docs name two value sets (available, provisioning_started, provisioning_in_progress, ready, failed; and pending, provisioning, ready, failed), so all are listed and any other string must be accepted as an intermediate stage. `ready` and `failed` are terminal. */
 export type ProcurementStatus = components['schemas']['ProcurementStatus'];
+/** Outcome of a procure call: procured, failed or provisioning_in_progress (an open set). */
 export type ProcureStatus = components['schemas']['ProcureStatus'];
+/** Resource status. Documented values are the deletion stages deleting and deleted; any other string (e.g. running) is a live state. */
 export type ResourceStatus = components['schemas']['ResourceStatus'];
+/** Offers that meet the query, sorted by price (cheapest first). */
 export type GetOffersResponse = components['schemas']['GetOffersResponse'];
+/** One offer. It expires 30 minutes after `created_at` (see `expires_at`). */
 export type GetOffersSummary = components['schemas']['GetOffersSummary'];
+/** A storage volume included in an offer, with its price. */
 export type StorageDetail = components['schemas']['StorageDetail'];
+/** Detailed information about an offer, aligned with GetOffersSummary. */
 export type OfferDetails = components['schemas']['OfferDetails'];
+/** Status of an offer and its provisioned instances. */
 export type OfferStatus = components['schemas']['OfferStatus'];
+/** One provisioned instance of an offer. Connection details are set once it is ready. */
 export type ProvisionedInstance = components['schemas']['ProvisionedInstance'];
+/** Request to procure a specific offer. */
 export type ProcureOfferRequest = components['schemas']['ProcureOfferRequest'];
+/** Procurement response - status determines the outcome. */
 export type ProcureOfferResponse = components['schemas']['ProcureOfferResponse'];
+/** Summary of a user-level resource (for list endpoint). */
 export type ResourceSummary = components['schemas']['ResourceSummary'];
+/** How to reach a resource. */
 export type ResourceAccess = components['schemas']['ResourceAccess'];
+/** Another resource linked to this one (e.g. a persistent volume attached to a VM). */
 export type LinkedResource = components['schemas']['LinkedResource'];
+/** An offer that created or changed a resource. */
 export type OfferHistoryEntry = components['schemas']['OfferHistoryEntry'];
+/** Response from deleting a resource. */
 export type DeleteResourceResponse = components['schemas']['DeleteResourceResponse'];
+/** Map from GPU family name (e.g. H100) to its canonical variant names. */
 export type AvailableGpus = components['schemas']['AvailableGpus'];
+/** A discovery listing (vendors, regions or contract types). Its shape is not documented: a list of names is expected, an object is accepted. */
 export type CatalogListing = components['schemas']['CatalogListing'];
+/** Storage available per vendor and region, including pricing. Its shape is not documented: a list of entries is expected, an object is accepted. */
 export type AvailableStorage = components['schemas']['AvailableStorage'];
+/** FastAPI's error body (`HTTPException`), used for 401, 403, 404, 409 and 410. */
 export type ErrorResponse = components['schemas']['ErrorResponse'];
+/** HTTPValidationError */
 export type HttpValidationError = components['schemas']['HTTPValidationError'];
+/** ValidationError */
 export type ValidationError = components['schemas']['ValidationError'];
+/** The bearer token is missing or not valid. */
 export type ResponseUnauthorized = components['responses']['Unauthorized'];
+/** The token is valid but may not do this (older FastAPI versions also answer 403 for a missing token). */
 export type ResponseForbidden = components['responses']['Forbidden'];
+/** No offer has this id. */
 export type ResponseOfferNotFound = components['responses']['OfferNotFound'];
+/** No resource has this id. */
 export type ResponseResourceNotFound = components['responses']['ResourceNotFound'];
+/** Validation Error */
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
+/** Too many requests. The service may say when to try again in `Retry-After` (seconds or an HTTP date); clients wait at least that long. */
 export type ResponseRateLimited = components['responses']['RateLimited'];
+/** The service or a vendor behind it failed (Starlette's plain 500, or a proxy's 502, 503 or 504). Transient; `Retry-After` may say when to try again. */
 export type ResponseServerError = components['responses']['ServerError'];
+/** The spec declares no `$defs`. */
 export type $defs = Record<string, never>;
+/** Every operation of the API by its `operationId`: parameters, request body and responses. */
 export interface operations {
     get_offers_get_offers_post: {
         parameters: {
