@@ -26,8 +26,9 @@ export function run(command, args, options = {}) {
     });
     let stdout = "";
     let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
-    child.stderr.setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
+    // stdout and stderr are always pipes (stdio above), so never null.
+    /** @type {import("node:stream").Readable} */ (child.stdout).setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
+    /** @type {import("node:stream").Readable} */ (child.stderr).setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (code === 0) return resolve({ stdout, stderr });
