@@ -1,18 +1,19 @@
-// The run-time half of the smoke test on Node 22 and 24 (Node 20 runs it in the main suite).
+// The run-time half of the smoke test on Node 22, 24 and 26 (Node 20 runs it in the main suite).
 // Separate because a cold npx cache downloads each Node; run with `pnpm smoke:node-matrix`.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectedBins, expectedScenarioReport } from "../src/expected-surface.js";
 import { nodeBinary } from "../src/node-binaries.js";
+import { pinnedNode } from "../src/runtimes/pinned.js";
 import { hasMainEntry, loadBothWays, runBin, runScenario, scenarioEntries } from "../src/runtime-checks.js";
 import { listPublicPackages } from "../src/workspace.mjs";
 
 const { consumerDir } = inject("smoke");
 const libraries = listPublicPackages().filter((pkg) => hasMainEntry(pkg.manifest)).map((pkg) => pkg.name);
 
-describe.each([22, 24])("Node %i", (major) => {
+describe.each([22, 24, 26] as const)("Node %i", (major) => {
   let node = "";
   beforeAll(async () => {
-    node = await nodeBinary(major);
+    node = await nodeBinary(pinnedNode[major]);
   });
 
   it.each(libraries)("imports and requires %s with the same exports", async (name) => {
