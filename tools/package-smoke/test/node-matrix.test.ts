@@ -3,7 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { expectedBins, expectedScenarioReport } from "../src/expected-surface.js";
 import { nodeBinary } from "../src/node-binaries.js";
-import { pinnedNode } from "../src/runtimes/pinned.js";
+import { pinnedNode } from "../src/runtimes/pinned.mjs";
 import { hasMainEntry, loadBothWays, runBin, runScenario, scenarioEntries } from "../src/runtime-checks.js";
 import { listPublicPackages } from "../src/workspace.mjs";
 
@@ -16,17 +16,17 @@ describe.each([22, 24, 26] as const)("Node %i", (major) => {
     node = await nodeBinary(pinnedNode[major]);
   });
 
-  it.each(libraries)("imports and requires %s with the same exports", async (name) => {
+  it.concurrent.each(libraries)("imports and requires %s with the same exports", async (name) => {
     const { esm, cjs, missing } = await loadBothWays(node, consumerDir, name);
     expect(cjs).toEqual(esm);
     expect(missing).toEqual([]);
   });
 
-  it.each(Object.entries(expectedBins))("runs the `%s` bin with %j", async (bin, args) => {
+  it.concurrent.each(Object.entries(expectedBins))("runs the `%s` bin with %j", async (bin, args) => {
     expect(await runBin(node, consumerDir, bin, args)).toMatch(/usage/i);
   });
 
-  it.each(scenarioEntries)("runs the consumer scenario (%s) against @cdesk/mock", async (entry) => {
+  it.concurrent.each(scenarioEntries)("runs the consumer scenario (%s) against @cdesk/mock", async (entry) => {
     expect(await runScenario(node, consumerDir, entry)).toEqual(expectedScenarioReport);
   });
 });

@@ -1,5 +1,5 @@
 import { run } from "../exec.mjs";
-import { pinnedRuntimes } from "./pinned.js";
+import { pinnedRuntimes } from "./pinned.mjs";
 
 /**
  * The path of a pinned runtime's binary, from its npm package through `npx` (which caches it:

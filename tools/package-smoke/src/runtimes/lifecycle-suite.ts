@@ -1,25 +1,19 @@
-import { afterAll, beforeAll } from "vitest";
-import { type LifecycleServers, serverNames, startLifecycleServers } from "./servers.js";
+import { inject } from "vitest";
+import type { LifecycleConfig } from "../../fixtures/consumer/lifecycle/lifecycle.mjs";
+import { hangRequestsCancelled } from "./hang-server.js";
+import { type ServerName, serverNames } from "./servers.js";
 
-/**
- * Starts the servers for the calling test file (once, before its tests) and stops them after;
- * returns a getter, since they exist only once `beforeAll` has run.
- */
-export function useLifecycleServers(): () => LifecycleServers {
-  let servers: LifecycleServers | undefined;
-  beforeAll(async () => {
-    servers = await startLifecycleServers();
-  });
-  afterAll(async () => {
-    await servers?.close();
-  });
-  return () => {
-    if (!servers) throw new Error("the lifecycle servers are not started (call useLifecycleServers at the top of the file)");
-    return servers;
-  };
+/** The config that points a lifecycle run at `server` (started by the global setup). */
+export function configFor(server: ServerName): LifecycleConfig {
+  return inject("lifecycle")[server];
+}
+
+/** Resolves once no timed-out request to the hang server is left open by any client. */
+export function timedOutRequestsClosed(): Promise<void> {
+  return hangRequestsCancelled(inject("lifecycle").prism.hangUrl);
 }
 
 /** `[label, server]` rows crossing each label with each server, for `it.each`. */
-export function againstEachServer<T extends string>(labels: readonly T[]): [T, (typeof serverNames)[number]][] {
-  return labels.flatMap((label) => serverNames.map((server) => [label, server] as [T, (typeof serverNames)[number]]));
+export function againstEachServer<T extends string>(labels: readonly T[]): [T, ServerName][] {
+  return labels.flatMap((label) => serverNames.map((server) => [label, server] as [T, ServerName]));
 }

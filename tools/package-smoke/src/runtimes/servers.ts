@@ -1,32 +1,28 @@
 import { startMockServer } from "@cdesk/mock";
 import type { LifecycleConfig } from "../../fixtures/consumer/lifecycle/lifecycle.mjs";
-import { type HangServer, startHangServer } from "./hang-server.js";
+import { startHangServer } from "./hang-server.js";
 
 /** The servers every target runs the lifecycle against. */
 export const serverNames = ["prism"] as const;
 export type ServerName = (typeof serverNames)[number];
 
-/** What one test file starts once: each server, and the never-answering one for timeouts. */
-export interface LifecycleServers {
-  configFor(server: ServerName): LifecycleConfig;
-  hang: HangServer;
-  close(): Promise<void>;
-}
+/** What the runtime tests get from the global setup: one lifecycle config per server. */
+export type LifecycleConfigs = Record<ServerName, LifecycleConfig>;
 
 /** The per-attempt limit of the timeout case: the hang server never answers, so any value ends the same way. */
 const timeoutMs = 200;
 
 /**
- * Starts the Prism mock with its `lifecycle` scenario (procure, poll until ready, delete, poll
- * until deleted) and the hang server. Servers come from the workspace: what each runtime tests
- * is the client and the poller, from the tarballs.
+ * Starts, once for the whole run, the Prism mock with its `lifecycle` scenario (procure, poll
+ * until ready, delete, poll until deleted) and the hang server. Every target shares them: the
+ * report only holds what each run must see whatever ran before or beside it. Servers come from
+ * the workspace: what each runtime tests is the client and the poller, from the tarballs.
  */
-export async function startLifecycleServers(): Promise<LifecycleServers> {
+export async function startLifecycleServers(): Promise<{ configs: LifecycleConfigs; close(): Promise<void> }> {
   const [prism, hang] = await Promise.all([startMockServer({ port: 0, scenario: "lifecycle" }), startHangServer()]);
-  const baseUrls: Record<ServerName, string> = { prism: prism.url };
+  const config = (baseUrl: string): LifecycleConfig => ({ baseUrl, token: "runtime-matrix-token", hangUrl: hang.url, timeoutMs });
   return {
-    configFor: (server) => ({ baseUrl: baseUrls[server], token: "runtime-matrix-token", hangUrl: hang.url, timeoutMs }),
-    hang,
+    configs: { prism: config(prism.url) },
     close: async () => {
       await Promise.all([prism.close(), hang.close()]);
     },
