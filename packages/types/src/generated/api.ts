@@ -1133,6 +1133,15 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["OfferNotFound"];
+            /** @description The offer was already procured (each offer can be procured once); search again for another one. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse"];
+                };
+            };
             /** @description The offer has expired (offers expire 30 minutes after creation); search again. */
             410: {
                 headers: {

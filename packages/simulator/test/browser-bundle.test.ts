@@ -1,0 +1,22 @@
+import { expect, test } from "vitest";
+import { bundleForBrowser } from "./browser-bundle.js";
+
+// The main entry runs in browsers, Deno, Bun and workers: bundling it for the browser must not
+// meet a single node: module. Its size is reported in the README (`pnpm --filter @cdesk/simulator bench`);
+// the budget keeps it from growing by accident.
+const GZIP_BUDGET_BYTES = 50_000;
+
+test("the main entry bundles for the browser without node: imports, within its size budget", async () => {
+  const bundle = await bundleForBrowser("../src/index.ts");
+  expect(bundle.nodeImports).toEqual([]);
+  expect(bundle.gzipBytes).toBeLessThan(GZIP_BUDGET_BYTES);
+}, 30_000);
+
+test("the MSW handlers bundle for the browser without node: imports (msw is the app's own)", async () => {
+  const bundle = await bundleForBrowser("../src/msw.ts", ["msw"]);
+  expect(bundle.nodeImports).toEqual([]);
+}, 30_000);
+
+test("the check finds node: imports where there are some", async () => {
+  await expect(bundleForBrowser("../src/node.ts")).rejects.toThrow(/node:http|Could not resolve/);
+}, 30_000);
