@@ -54,11 +54,12 @@ export interface WaitOptions<S = unknown> {
    */
   signal?: AbortSignal;
   /**
-   * Called with every status received. If it throws, the wait ends with that error.
+   * Called with every status received. If it throws (or returns a promise that rejects), the wait
+   * ends with that error; a returned promise is awaited before the next request.
    * @default undefined
    * @example { onProgress: ({ status, attempt, elapsedMs }) => console.log(attempt, elapsedMs, status) }
    */
-  onProgress?: (observation: PollObservation<S>) => void;
+  onProgress?: (observation: PollObservation<S>) => unknown;
 }
 
 /** `WaitOptions` with every default filled in. */
@@ -69,7 +70,7 @@ export interface ResolvedWaitOptions<S> {
   timeoutMs: number;
   maxConsecutiveErrors: number;
   signal: AbortSignal | undefined;
-  onProgress: ((observation: PollObservation<S>) => void) | undefined;
+  onProgress: ((observation: PollObservation<S>) => unknown) | undefined;
 }
 
 export const DEFAULT_INTERVAL_MS = 15_000;
