@@ -1,9 +1,10 @@
 import { startMockServer } from "@cdesk/mock";
+import { createSimulator } from "@cdesk/simulator/node";
 import type { LifecycleConfig } from "../../fixtures/consumer/lifecycle/lifecycle.mjs";
 import { startHangServer } from "./hang-server.js";
 
 /** The servers every target runs the lifecycle against. */
-export const serverNames = ["prism"] as const;
+export const serverNames = ["simulator", "prism"] as const;
 export type ServerName = (typeof serverNames)[number];
 
 /** What the runtime tests get from the global setup: one lifecycle config per server. */
@@ -13,18 +14,29 @@ export type LifecycleConfigs = Record<ServerName, LifecycleConfig>;
 const timeoutMs = 200;
 
 /**
- * Starts, once for the whole run, the Prism mock with its `lifecycle` scenario (procure, poll
- * until ready, delete, poll until deleted) and the hang server. Every target shares them: the
+ * Provisioning and deletion on the simulator's real clock: short, so a lifecycle takes about a
+ * second, but long enough that the poller sees the states in between.
+ */
+const simulatorTiming = { provisioningMs: 300, deletionMs: 200 };
+
+/**
+ * Starts, once for the whole run: the simulator on a port (stateful: each run searches, so it
+ * procures an offer of its own), the Prism mock with its `lifecycle` scenario (procure, poll
+ * until ready, delete, poll until deleted), and the hang server. Every target shares them: the
  * report only holds what each run must see whatever ran before or beside it. Servers come from
  * the workspace: what each runtime tests is the client and the poller, from the tarballs.
  */
 export async function startLifecycleServers(): Promise<{ configs: LifecycleConfigs; close(): Promise<void> }> {
-  const [prism, hang] = await Promise.all([startMockServer({ port: 0, scenario: "lifecycle" }), startHangServer()]);
+  const [simulator, prism, hang] = await Promise.all([
+    createSimulator(simulatorTiming).listen({ port: 0 }),
+    startMockServer({ port: 0, scenario: "lifecycle" }),
+    startHangServer(),
+  ]);
   const config = (baseUrl: string): LifecycleConfig => ({ baseUrl, token: "runtime-matrix-token", hangUrl: hang.url, timeoutMs });
   return {
-    configs: { prism: config(prism.url) },
+    configs: { simulator: config(simulator.url), prism: config(prism.url) },
     close: async () => {
-      await Promise.all([prism.close(), hang.close()]);
+      await Promise.all([simulator.close(), prism.close(), hang.close()]);
     },
   };
 }
