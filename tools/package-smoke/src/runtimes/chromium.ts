@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,6 +22,23 @@ const chromiumArgs = [
   "--disable-sync",
   "--no-first-run",
 ];
+
+/**
+ * The installed Chromium's version, e.g. "156.0.8078.114". Debian's archive keeps only the current
+ * build of its security updates, so the package cannot be pinned; the tests name the version they
+ * ran instead. Throws (the whole file fails) when Chromium is not installed.
+ */
+export function chromiumVersion(): string {
+  let output: string;
+  try {
+    output = execFileSync(chromiumPath, ["--version"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  } catch (error) {
+    throw new Error(`Chromium is not installed at ${chromiumPath} (as root: apt-get update && apt-get install -y chromium)`, { cause: error });
+  }
+  const version = /Chromium (\d+(?:\.\d+)+)/.exec(output)?.[1];
+  if (!version) throw new Error(`${chromiumPath} --version printed ${output.trim()}`);
+  return version;
+}
 
 /** A console message or page error, with where it came from. */
 export interface ConsoleEntry {

@@ -2,11 +2,12 @@
 // origin than the API, so every request is cross-origin: preflights for `authorization`,
 // `content-type: application/yaml` and `prefer`, and CORS on every answer, errors included.
 import { afterAll, beforeAll, expect, inject, it } from "vitest";
-import { type ChromiumLifecycle, openLifecyclePage } from "../../src/runtimes/chromium.js";
+import { type ChromiumLifecycle, chromiumVersion, openLifecyclePage } from "../../src/runtimes/chromium.js";
 import { againstEachServer, configFor, timedOutRequestsClosed } from "../../src/runtimes/lifecycle-suite.js";
 import { expectedLifecycleReport } from "../../src/runtimes/servers.js";
 
 const { consumerDir } = inject("smoke");
+const version = chromiumVersion();
 
 let page: ChromiumLifecycle | undefined;
 beforeAll(async () => {
@@ -14,7 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => page?.close());
 
-it.each(againstEachServer(["browser.mjs"]))("Chromium runs the lifecycle (%s, bundled) against %s, cross-origin", async (_entry, server) => {
+it.each(againstEachServer(["browser.mjs"]))(`Chromium ${version} runs the lifecycle (%s, bundled) against %s, cross-origin`, async (_entry, server) => {
   const config = configFor(server);
   expect(new URL(config.baseUrl).origin).not.toBe(page!.pageOrigin);
   const consoleBefore = page!.console.length;
