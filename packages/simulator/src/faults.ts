@@ -5,7 +5,8 @@ import { declaresStatus, operationKeys, routeByKey, type OperationKey } from "./
  */
 export interface FaultOptions {
   /**
-   * The status to answer with; it must be one the spec declares for the operation (429, 5XX, ...).
+   * The status to answer with: 429 or a 5xx, the faults the spec declares on every operation
+   * (`RateLimited` and `ServerError`, body `{"detail": ...}`).
    * @default 503
    * @example sim.failNext("POST /procure_offer", { status: 500 })
    */
@@ -46,8 +47,9 @@ export class FaultQueue {
     const route = routeByKey(key);
     if (!route) throw new TypeError(`failNext: unknown operation "${key}"; use one of: ${operationKeys().join(", ")}`);
     const status = options.status ?? 503;
-    if (!Number.isInteger(status) || status < 400 || status > 599 || !declaresStatus(route, status)) {
-      throw new RangeError(`failNext: the spec declares no status ${status} for ${key} (it declares ${route.statuses.join(", ")})`);
+    const fault = status === 429 || (Number.isInteger(status) && status >= 500 && status <= 599);
+    if (!fault || !declaresStatus(route, status)) {
+      throw new RangeError(`failNext: ${status} is not a fault the spec declares for ${key}: use 429 or a 5xx`);
     }
     const times = options.times ?? 1;
     if (!Number.isInteger(times) || times < 1) throw new RangeError(`failNext: times must be an integer >= 1, got ${times}`);

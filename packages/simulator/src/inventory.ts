@@ -1,6 +1,8 @@
 import type { Offer } from "@cdesk/types";
 import { GPU_MODELS, SITES, type VendorSite } from "./catalog-data.js";
+import { schemas } from "./generated/operations.js";
 import type { Random } from "./random.js";
+import { validate } from "./validate.js";
 
 /** An offer as the inventory holds it: everything but the id and times each search gives it. */
 export type OfferTemplate = Omit<Offer, "offer_id" | "created_at" | "expires_at">;
@@ -28,6 +30,7 @@ export interface Inventory {
   storage: StorageProduct[];
 }
 
+const SET_BY_SEARCH = ["offer_id", "created_at", "expires_at"];
 const SPOT_FACTOR = 0.55;
 const CLUSTER_FACTOR = 1.05;
 const CLUSTER_INFINIBAND_GBPS = 3200;
@@ -65,8 +68,22 @@ export function defaultInventory(random: Random): Inventory {
   return { listings, storage };
 }
 
-/** An inventory of the caller's own offers; storage and capabilities are unknown, so none. */
+/**
+ * An inventory of the caller's own offers; storage and capabilities are unknown, so none. Each
+ * offer is checked against the spec's GetOffersSummary (without the fields each search sets), so a
+ * typo fails here, naming the field, rather than as a non-conforming answer later.
+ */
 export function customInventory(offers: readonly OfferTemplate[]): Inventory {
+  if (!Array.isArray(offers)) throw new TypeError("createSimulator: offers must be an array of offers");
+  const summary = schemas.GetOffersSummary!;
+  const template = { ...summary, required: summary.required?.filter((name) => !SET_BY_SEARCH.includes(name)) };
+  offers.forEach((offer, i) => {
+    const checked = validate(template, offer, ["offers", i]);
+    if (!checked.ok) {
+      const [issue] = checked.issues;
+      throw new TypeError(`createSimulator: ${issue!.loc.join(".").replace(/\.(\d+)/g, "[$1]")}: ${issue!.msg}`);
+    }
+  });
   return {
     listings: offers.map((offer) => ({ template: structuredClone(offer), supportsCilium: false, procureSeconds: 60 })),
     storage: [],

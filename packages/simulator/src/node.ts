@@ -95,7 +95,8 @@ async function serve(sim: Simulator, req: IncomingMessage, res: ServerResponse):
     }
     const incoming: IncomingRequest = { method: (req.method ?? "GET").toUpperCase(), url: requestUrl(req.url), headers, body };
     const answer = answerRaw(sim, incoming);
-    res.writeHead(answer.status, answer.headers).end(incoming.method === "HEAD" ? undefined : answer.body);
+    const reply = incoming.method === "HEAD" ? "" : answer.body;
+    res.writeHead(answer.status, { ...answer.headers, "content-length": String(Buffer.byteLength(reply)) }).end(reply);
   } catch {
     if (!res.headersSent) res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Bad Request" }));
     else res.destroy();

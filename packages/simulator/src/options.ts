@@ -73,6 +73,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`createSimulator: ${name} must be a finite number >= 0, got ${value}`);
     return ms;
   };
+  if (options.seed !== undefined && !Number.isInteger(options.seed)) {
+    throw new TypeError(`createSimulator: seed must be an integer, got ${String(options.seed)}`);
+  }
   if (options.clock !== undefined && options.clock !== "real" && options.clock !== "manual") {
     throw new TypeError(`createSimulator: clock must be "real" or "manual", got ${JSON.stringify(options.clock)}`);
   }

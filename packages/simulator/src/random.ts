@@ -15,13 +15,13 @@ export function createRandom(seed: number): Random {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const hex = (n: number): string => {
-    let out = "";
-    for (let i = 0; i < n; i++) out += Math.floor(next() * 16).toString(16);
-    return out;
-  };
+  const word = (): string => ((next() * 4294967296) >>> 0).toString(16).padStart(8, "0");
   return {
     next,
-    uuid: () => `${hex(8)}-${hex(4)}-4${hex(3)}-${"89ab"[Math.floor(next() * 4)]}${hex(3)}-${hex(12)}`,
+    uuid: () => {
+      const [a, b, c, d] = [word(), word(), word(), word()];
+      const variant = "89ab"[Number.parseInt(c[0]!, 16) % 4];
+      return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`;
+    },
   };
 }

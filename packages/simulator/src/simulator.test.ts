@@ -104,6 +104,30 @@ describe("offers", () => {
     expect(await procure(sim, offerId)).toMatchObject({ status: 409, body: { detail: `Offer ${offerId} has already been procured` } });
   });
 
+  test("every offer agrees with the discovery endpoints", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const gpus = (await call(sim, "GET", "/available_gpus")).body as Record<string, string[]>;
+    const vendors = (await call(sim, "GET", "/available_vendors")).body;
+    const regions = (await call(sim, "GET", "/available_regions")).body;
+    const contracts = (await call(sim, "GET", "/available_contracts")).body;
+    expect(regions).toEqual(["US", "EU", "APAC", "Other"]);
+    expect(contracts).toEqual(["ondemand", "spot"]);
+    let seen = 0;
+    for (const family of Object.keys(gpus)) {
+      for (const count of [1, 2, 4, 8, 16, 32]) {
+        for (const offer of (await searchOffers(sim, `compute:\n  gpu_type: ${family}\n  gpu_count: ${count}\n`)).body.offers) {
+          seen++;
+          expect(gpus[offer.gpu_family]).toContain(offer.gpu_type);
+          expect(vendors).toContain(offer.vendor);
+          expect(regions).toContain(offer.region);
+          expect(contracts).toContain(offer.contract_type);
+          expect(offer.gpu_count).toBe(offer.node_count * offer.gpus_per_node);
+        }
+      }
+    }
+    expect(seen).toBeGreaterThan(100);
+  });
+
   test("the same seed gives the same offers, ids and prices", async () => {
     const run = async (seed: number) => (await searchOffers(createSimulator({ seed, clock: "manual" }), "compute:\n  gpu_type: A100\n")).body.offers;
     const a = await run(3);
@@ -163,6 +187,22 @@ describe("failOffer", () => {
   });
 });
 
+test("a persistent volume is a resource of its own and outlives a failed provisioning", async () => {
+  const sim = createSimulator({ clock: "manual", provisioningMs: 4_000 });
+  const yaml = "region: EU\ncompute:\n  gpu_type: H100\nstorage:\n  - type: block_disk\n    size: 500GB\n    persistent: true\n";
+  const offerId = await firstOffer(sim, yaml);
+  sim.failOffer(offerId, "provisioning");
+  const resourceIds = (await procure(sim, offerId)).body.resource_ids;
+  expect(resourceIds).toHaveLength(2);
+  sim.advance(4_000);
+  const status = (await call(sim, "GET", `/offers/${offerId}/status`)).body;
+  expect(status.failure_reason).toContain(`persistent volume(s) ${resourceIds[1]} kept: delete them separately`);
+  expect(sim.state.resources.map((r) => [r.resource_type, r.status])).toEqual([
+    ["vm", "failed"],
+    ["storage", "available"],
+  ]);
+});
+
 describe("failNext", () => {
   test("the next requests of one operation answer the injected status with Retry-After, then it recovers", async () => {
     const sim = createSimulator({ clock: "manual" });
@@ -182,7 +222,8 @@ describe("failNext", () => {
     sim.failNext("reset");
     expect((await searchOffers(sim, H100_EU)).status).toBe(200);
     expect(() => sim.failNext("GET /nowhere" as never)).toThrow(/unknown operation/);
-    expect(() => sim.failNext("POST /get_offers", { status: 404 })).toThrow(/declares no status 404/);
+    expect(() => sim.failNext("POST /get_offers", { status: 404 })).toThrow(/404 is not a fault the spec declares/);
+    expect(() => sim.failNext("POST /get_offers", { status: 422 })).toThrow(/use 429 or a 5xx/);
   });
 });
 
@@ -198,5 +239,30 @@ describe("state, requests and reset", () => {
     expect(sim.requests).toEqual([]);
     expect(sim.state.offers).toEqual([]);
     expect(await firstOffer(sim)).toBe(before);
+  });
+});
+
+describe("sim.fetch takes what fetch takes", () => {
+  test("a Request, headers as Headers or pairs, a non-string body, and an abort signal", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const fromRequest = await sim.fetch(new Request(`${sim.url}/available_contracts`, { headers: new Headers({ Authorization: "Bearer r" }) }));
+    expect(await fromRequest.json()).toEqual(["ondemand", "spot"]);
+    const fromPairs = await sim.fetch(new URL(`${sim.url}/available_regions`), { headers: [["authorization", "Bearer p"]] });
+    expect(fromPairs.status).toBe(200);
+    const bytes = new TextEncoder().encode("compute:\n  gpu_type: L4\n");
+    const search = await sim.fetch(`${sim.url}/get_offers`, { method: "POST", headers: { authorization: "Bearer b" }, body: bytes });
+    expect((await search.json()).offers.length).toBeGreaterThan(0);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(sim.fetch(`${sim.url}/available_gpus`, { signal: controller.signal })).rejects.toMatchObject({ name: "AbortError" });
+    expect(sim.requests.map((r) => r.path)).toEqual(["/available_contracts", "/available_regions", "/get_offers"]);
+  });
+
+  test("a string body without a content type is text/plain, as fetch sends it: procure answers 422 as FastAPI does", async () => {
+    const sim = createSimulator({ clock: "manual" });
+    const offerId = await firstOffer(sim);
+    const reply = await call(sim, "POST", "/procure_offer", { body: JSON.stringify({ offer_id: offerId, ssh_public_key: "k" }) });
+    expect(reply.status).toBe(422);
+    expect(reply.body.detail[0]).toMatchObject({ type: "model_attributes_type", loc: ["body"] });
   });
 });

@@ -7,6 +7,7 @@ import { customInventory, defaultInventory } from "./inventory.js";
 import { resolveOptions, type OfferFailure, type OfferSelector, type SimulatorOptions } from "./options.js";
 import { createRandom } from "./random.js";
 import type { OperationKey } from "./routes.js";
+import { TextResponse } from "./text-response.js";
 import { offerDetails, resourceView } from "./views.js";
 import { World } from "./world.js";
 
@@ -79,7 +80,8 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const clock = createClock(opts.clock);
   const faults = new FaultQueue();
   const timing = { provisioningMs: opts.provisioningMs, deletionMs: opts.deletionMs };
-  let requests: RecordedRequest[] = [];
+  // Kept as received and turned into RecordedRequests only when read: recording stays cheap.
+  let requests: { req: IncomingRequest; status: number; requestId: string }[] = [];
   let ctx: DispatchContext;
 
   const start = (): void => {
@@ -93,26 +95,19 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
 
   const answer = (req: IncomingRequest): Answer => {
     const answered = dispatch(ctx, req);
-    requests.push(record(req, answered.status, answered.requestId));
+    requests.push({ req, status: answered.status, requestId: answered.requestId });
     return answered;
   };
   const handle = (req: IncomingRequest): Response => {
     const { status, headers, body } = answer(req);
-    return new Response(req.method === "HEAD" ? null : body, { status, headers });
+    return new TextResponse(req.method === "HEAD" ? null : body, { status, headers });
   };
 
   const sim: Simulator = {
     url: SIMULATOR_URL,
     async fetch(input, init) {
-      const request = new Request(input, init);
-      request.signal?.throwIfAborted();
-      const body = await request.text();
-      request.signal?.throwIfAborted();
-      const headers: Record<string, string> = {};
-      request.headers.forEach((value, key) => {
-        headers[key] = value;
-      });
-      return handle({ method: request.method.toUpperCase(), url: new URL(request.url), headers, body });
+      const incoming = await readRequest(input, init);
+      return handle(incoming);
     },
     advance: (ms) => clock.advance(ms),
     get state(): SimulatorState {
@@ -124,7 +119,7 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       };
     },
     get requests() {
-      return requests.map((r) => structuredClone(r));
+      return requests.map((r) => record(r.req, r.status, r.requestId));
     },
     failNext(operation, faultOptions) {
       if (operation === "reset") faults.clear();
@@ -164,6 +159,40 @@ export function answerRaw(sim: Simulator, req: IncomingRequest): Answer {
   const raw = (sim as unknown as Record<symbol, ((req: IncomingRequest) => Answer) | undefined>)[RAW_ANSWER];
   if (!raw) throw new TypeError("expected a simulator made by createSimulator()");
   return raw(req);
+}
+
+/**
+ * Reads what `fetch(input, init)` would send. A URL or string with a string body (or none) is read
+ * directly, as fetch would send it (a string body without a content type is text/plain); anything
+ * else goes through a real Request, which knows every body type.
+ */
+async function readRequest(input: RequestInfo | URL, init: RequestInit | undefined): Promise<IncomingRequest> {
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  signal?.throwIfAborted();
+  const simple = !(input instanceof Request) && (init?.body === undefined || init.body === null || typeof init.body === "string");
+  if (simple) {
+    const headers = lowerCaseHeaders(init?.headers);
+    const body = (init?.body as string | null | undefined) ?? "";
+    if (typeof init?.body === "string" && headers["content-type"] === undefined) headers["content-type"] = "text/plain;charset=UTF-8";
+    return { method: (init?.method ?? "GET").toUpperCase(), url: new URL(String(input)), headers, body };
+  }
+  const request = input instanceof Request && init === undefined ? input : new Request(input, init);
+  const body = request.body === null ? "" : await request.text();
+  signal?.throwIfAborted();
+  return { method: request.method.toUpperCase(), url: new URL(request.url), headers: lowerCaseHeaders(request.headers), body };
+}
+
+function lowerCaseHeaders(headers: HeadersInit | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers === undefined) return out;
+  const add = (name: string, value: string): void => {
+    const key = name.toLowerCase();
+    out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
+  };
+  if (headers instanceof Headers) headers.forEach((value, name) => add(name, value));
+  else if (Array.isArray(headers)) for (const [name, value] of headers) add(name!, value!);
+  else for (const [name, value] of Object.entries(headers)) add(name, value);
+  return out;
 }
 
 function record(req: IncomingRequest, status: number, requestId: string): RecordedRequest {

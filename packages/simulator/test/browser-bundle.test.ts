@@ -1,5 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { expect, test } from "vitest";
 import { bundleForBrowser } from "./browser-bundle.js";
+
+const source = (file: string): string => fileURLToPath(new URL(`../src/${file}`, import.meta.url));
 
 // The main entry runs in browsers, Deno, Bun and workers: bundling it for the browser must not
 // meet a single node: module. Its size is reported in the README (`pnpm --filter @cdesk/simulator bench`);
@@ -7,16 +10,16 @@ import { bundleForBrowser } from "./browser-bundle.js";
 const GZIP_BUDGET_BYTES = 50_000;
 
 test("the main entry bundles for the browser without node: imports, within its size budget", async () => {
-  const bundle = await bundleForBrowser("../src/index.ts");
+  const bundle = await bundleForBrowser(source("index.ts"));
   expect(bundle.nodeImports).toEqual([]);
   expect(bundle.gzipBytes).toBeLessThan(GZIP_BUDGET_BYTES);
 }, 30_000);
 
 test("the MSW handlers bundle for the browser without node: imports (msw is the app's own)", async () => {
-  const bundle = await bundleForBrowser("../src/msw.ts", ["msw"]);
+  const bundle = await bundleForBrowser(source("msw.ts"), ["msw"]);
   expect(bundle.nodeImports).toEqual([]);
 }, 30_000);
 
 test("the check finds node: imports where there are some", async () => {
-  await expect(bundleForBrowser("../src/node.ts")).rejects.toThrow(/node:http|Could not resolve/);
+  await expect(bundleForBrowser(source("node.ts"))).rejects.toThrow(/node:http|Could not resolve/);
 }, 30_000);

@@ -1,7 +1,6 @@
 // Bundles an entry for the browser with esbuild, the way an app's bundler would, and reports
 // what it imports and how big it is. Shared by the bundle test and the benchmark.
 import { gzipSync } from "node:zlib";
-import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
 export interface BrowserBundle {
@@ -13,9 +12,10 @@ export interface BrowserBundle {
 
 const NODE_BUILTIN = /^(node:|(assert|buffer|child_process|crypto|dns|events|fs|http|https|net|os|path|process|stream|tls|url|util|worker_threads|zlib)(\/|$))/;
 
+/** @param entry absolute path of the entry module */
 export async function bundleForBrowser(entry: string, external: string[] = []): Promise<BrowserBundle> {
   const result = await build({
-    entryPoints: [fileURLToPath(new URL(entry, import.meta.url))],
+    entryPoints: [entry],
     bundle: true,
     minify: true,
     format: "esm",

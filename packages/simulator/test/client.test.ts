@@ -49,3 +49,18 @@ test("an injected 503 with Retry-After: the client waits (fake timers) and retri
   await expect(failing).rejects.toBeInstanceOf(InternalServerError);
   await expect(failing).rejects.toMatchObject({ status: 500, requestId: sim.requests.at(-1)!.requestId });
 });
+
+test("the README's first example, verbatim", async () => {
+  const sim = createSimulator({ seed: 7, clock: "manual" });
+  const cdesk = createCdeskClient({ token: "any", baseUrl: sim.url, fetch: sim.fetch }); // no socket
+
+  const { offers } = await cdesk.offers.search({ region: "EU", compute: { gpu_type: "H100", gpu_count: 1 } });
+  const procured = await cdesk.offers.procure({ offer_id: offers[0]!.offer_id, ssh_public_key: "ssh-ed25519 AAAA… me" });
+
+  sim.advance(3_000); // the manual clock: provisioning (3 s by default) is over
+  expect((await cdesk.offers.status(offers[0]!.offer_id)).procurement_status).toBe("ready");
+
+  await cdesk.resources.delete(procured.resource_ids![0]!, { force: true });
+  sim.advance(2_000);
+  expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted"]);
+});

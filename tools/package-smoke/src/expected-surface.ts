@@ -8,6 +8,7 @@ export const expectedFunctions: Record<string, readonly string[]> = {
   "@cdesk/client": ["createCdeskClient"],
   "@cdesk/poller": ["procureAndWait", "waitForOfferReady", "waitForResourceDeleted"],
   "@cdesk/mock": ["startMockServer"],
+  "@cdesk/simulator": ["createSimulator"],
   "@cdesk/cli": [],
 };
 
@@ -15,6 +16,7 @@ export const expectedFunctions: Record<string, readonly string[]> = {
 export const expectedBins: Record<string, readonly string[]> = {
   cdesk: ["--help"],
   "cdesk-mock": ["--help"],
+  "cdesk-sim": ["--help"],
 };
 
 /**
