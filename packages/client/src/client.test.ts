@@ -98,6 +98,13 @@ describe("raw", () => {
     expect(requests[0]!.headers.has("authorization")).toBe(false);
   });
 
+  it("runs middleware registered with raw.use for method calls too", async () => {
+    const { client, requests } = fakeClient([valid]);
+    client.raw.use({ onRequest: ({ request }) => (request.headers.set("x-traced", "yes"), request) });
+    await client.catalog.gpus();
+    expect(requests[0]!.headers.get("x-traced")).toBe("yes");
+  });
+
   it("has request() for a method given as a string", async () => {
     const { client, requests } = fakeClient([valid]);
     const { data } = await client.raw.request("delete", "/resources/{resource_id}", {

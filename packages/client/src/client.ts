@@ -17,10 +17,11 @@ import type {
   ProcureOfferResponse,
   Resource,
 } from "@cdesk/types";
+import type { Client } from "openapi-fetch";
 import { OPERATIONS } from "./generated/operations.js";
 import type { OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
-import { createTransport, type RawClient, type SendInit } from "./transport.js";
+import { createTransport, type SendInit } from "./transport.js";
 import { dropTrailingBreak, fail, jsonType, validate, type SchemaRule } from "./validate.js";
 
 export interface CdeskClient {
@@ -53,11 +54,11 @@ export interface CdeskClient {
     delete(resourceId: string, query?: { force?: boolean }, options?: RequestOptions): Promise<DeleteResourceResponse>;
   };
   /**
-   * openapi-fetch's calls (`GET`, `POST`, ..., `request`) with their types, through the same
-   * transport: auth, retries, timeouts, logging, response checks and typed errors (so `error` in the
-   * result is always undefined). It does not validate arguments.
+   * The underlying openapi-fetch client, with the same auth, retries, timeouts, logging and response
+   * checks. Its calls throw the same typed errors (so `error` in its result is always undefined); it
+   * does not validate arguments.
    */
-  raw: RawClient;
+  raw: Client<paths>;
 }
 
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {

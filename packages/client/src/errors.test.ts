@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CdeskError, CdeskInputError, type CdeskClient } from "./index.js";
 import { fakeClient, json, networkError, OFFER_ID, text, TOKEN } from "../test/support/fake-api.js";
 
@@ -14,9 +14,18 @@ const FAILURES: [string, Parameters<typeof fakeClient>[0], (c: CdeskClient) => P
 ];
 
 describe("the token never appears in an error", () => {
+  // The malformed answer is retried with the usual back-off: run it in fake time.
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => {
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+
   it.each(FAILURES)("%s", async (_, answers, call) => {
     const { client } = fakeClient(answers, { headers: { "x-team": "research" } });
-    const error = await call(client).catch((e: unknown) => e);
+    const settled = call(client).catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    const error = await settled;
     expect(error).toBeInstanceOf(CdeskError);
     const serialised = JSON.stringify(error);
     expect(serialised).not.toContain(TOKEN);

@@ -36,7 +36,12 @@ export interface RequestTarget {
 
 export class CdeskError extends Error {
   static readonly [ERROR_KIND]: string = "CdeskError";
-  override name = "CdeskError";
+
+  constructor(message?: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Each class's kind is its name (a subclass of yours without a kind of its own keeps its parent's).
+    this.name = (new.target as Kinded)[ERROR_KIND]!;
+  }
 
   /** True for an instance of this class from any copy of the package (see the file comment). */
   static override [Symbol.hasInstance](value: unknown): boolean {
@@ -64,7 +69,6 @@ export class CdeskError extends Error {
 /** The client was configured in a way that cannot work; thrown by `createCdeskClient`. */
 export class CdeskConfigError extends CdeskError {
   static override readonly [ERROR_KIND]: string = "CdeskConfigError";
-  override name = "CdeskConfigError";
   /** The option at fault, e.g. `"token"`. */
   readonly option: string;
 
@@ -77,7 +81,6 @@ export class CdeskConfigError extends CdeskError {
 /** An argument broke a documented rule; nothing was sent. */
 export class CdeskInputError extends CdeskError {
   static override readonly [ERROR_KIND]: string = "CdeskInputError";
-  override name = "CdeskInputError";
   /** The argument at fault, as a path: `ssh_public_key`, `compute.gpu_count`, `storage[0].size`. */
   readonly field: string;
   /** The rule it broke, e.g. `uuid`, `required`, `max-bytes`. */
@@ -106,7 +109,6 @@ const OUTCOME_UNKNOWN_HINT = ". The request may have been processed: check offer
 /** No usable answer: the connection failed, or the body could not be read as promised. */
 export class CdeskConnectionError extends CdeskError {
   static override readonly [ERROR_KIND]: string = "CdeskConnectionError";
-  override name = "CdeskConnectionError";
   readonly method: string;
   readonly path: string;
   /**
@@ -127,7 +129,6 @@ export class CdeskConnectionError extends CdeskError {
 /** An attempt took longer than `timeoutMs`. */
 export class CdeskTimeoutError extends CdeskConnectionError {
   static override readonly [ERROR_KIND]: string = "CdeskTimeoutError";
-  override name = "CdeskTimeoutError";
   readonly timeoutMs: number;
 
   constructor(target: RequestTarget, timeoutMs: number, options?: { outcomeUnknown?: boolean }) {
@@ -159,32 +160,23 @@ export interface UnexpectedResponseInit extends RequestTarget {
  */
 export class UnexpectedResponseError extends CdeskError {
   static override readonly [ERROR_KIND]: string = "UnexpectedResponseError";
-  override name = "UnexpectedResponseError";
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly path: string;
-  readonly pointer: string;
-  readonly expected: string;
-  readonly body: string | undefined;
-  readonly location: string | undefined;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly pointer: string;
+  declare readonly expected: string;
+  declare readonly body: string | undefined;
+  declare readonly location: string | undefined;
   /** See `CdeskConnectionError.outcomeUnknown`: a procure that answered oddly may still have bought. */
-  readonly outcomeUnknown: boolean;
+  declare readonly outcomeUnknown: boolean;
 
   constructor(init: UnexpectedResponseInit) {
     const where = init.pointer === "" ? "the body" : `the body at ${init.pointer}`;
     const what = init.location !== undefined ? `a redirect to ${init.location}` : `${where}: expected ${init.expected}`;
     const id = init.requestId ? ` (request id ${init.requestId})` : "";
     super(`${init.method} ${init.path} answered ${init.status} with ${what}${id}${init.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : ""}`);
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.method = init.method;
-    this.path = init.path;
-    this.pointer = init.pointer;
-    this.expected = init.expected;
-    this.body = init.body;
-    this.location = init.location;
-    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    Object.assign(this, init, { outcomeUnknown: init.outcomeUnknown ?? false });
   }
 }
 
@@ -203,51 +195,38 @@ export interface ApiErrorInit extends RequestTarget {
 /** The API answered with a status >= 400. Subclasses name the common statuses. */
 export class CdeskApiError extends CdeskError {
   static override readonly [ERROR_KIND]: string = "CdeskApiError";
-  override name = "CdeskApiError";
-  readonly status: number;
-  readonly requestId: string | undefined;
-  readonly method: string;
-  readonly path: string;
-  readonly body: unknown;
-  readonly headers: Record<string, string>;
-  readonly outcomeUnknown: boolean;
+  declare readonly status: number;
+  declare readonly requestId: string | undefined;
+  declare readonly method: string;
+  declare readonly path: string;
+  declare readonly body: unknown;
+  declare readonly headers: Record<string, string>;
+  declare readonly outcomeUnknown: boolean;
 
   constructor(init: ApiErrorInit) {
     super(describeApiError(init));
-    this.status = init.status;
-    this.requestId = init.requestId;
-    this.method = init.method;
-    this.path = init.path;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.outcomeUnknown = init.outcomeUnknown ?? false;
+    Object.assign(this, init, { outcomeUnknown: init.outcomeUnknown ?? false });
   }
 }
 
 export class BadRequestError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "BadRequestError";
-  override name = "BadRequestError";
 }
 export class AuthenticationError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "AuthenticationError";
-  override name = "AuthenticationError";
 }
 export class PermissionDeniedError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "PermissionDeniedError";
-  override name = "PermissionDeniedError";
 }
 export class NotFoundError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "NotFoundError";
-  override name = "NotFoundError";
 }
 export class ConflictError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "ConflictError";
-  override name = "ConflictError";
 }
 /** 410: offers expire 30 minutes after creation. Search again for a fresh offer. */
 export class OfferExpiredError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "OfferExpiredError";
-  override name = "OfferExpiredError";
 }
 
 /** One invalid field of a 422 answer, as FastAPI reports it. */
@@ -259,7 +238,6 @@ export interface ValidationDetail {
 
 export class UnprocessableEntityError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "UnprocessableEntityError";
-  override name = "UnprocessableEntityError";
   /** The invalid fields (empty when the body had no FastAPI `detail` list). */
   readonly detail: ValidationDetail[];
 
@@ -271,19 +249,16 @@ export class UnprocessableEntityError extends CdeskApiError {
 
 export class RateLimitError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "RateLimitError";
-  override name = "RateLimitError";
-  /** How long the server asked us to wait (from `Retry-After`), if it said. */
-  readonly retryAfterMs: number | undefined;
+  /** How long the server asked us to wait (from `Retry-After`), if it said (set from the init). */
+  declare readonly retryAfterMs: number | undefined;
 
   constructor(init: ApiErrorInit & { retryAfterMs?: number | undefined }) {
     super(init);
-    this.retryAfterMs = init.retryAfterMs;
   }
 }
 
 export class InternalServerError extends CdeskApiError {
   static override readonly [ERROR_KIND]: string = "InternalServerError";
-  override name = "InternalServerError";
 }
 
 const API_ERROR_BY_STATUS: Record<number, typeof CdeskApiError> = {

@@ -8,7 +8,6 @@
  * ```
  */
 export { createCdeskClient, type CdeskClient } from "./client.js";
-export type { RawClient } from "./transport.js";
 export type { CdeskClientOptions, FetchLike, RequestOptions } from "./options.js";
 export type { CdeskLogger, LogLevel } from "./logger.js";
 export {
@@ -39,3 +38,5 @@ export { toYamlQuery } from "./yaml-query.js";
 // The rules @cdesk/poller shares with the client's own retries (one implementation of each).
 export { isTransientError, isTransientStatus, retryAfterMsOf, parseRetryAfter, waitWithHint } from "./transient.js";
 export { abortableSleep } from "./sleep.js";
+export { checkSignal } from "./options.js";
+export { parseApiTime } from "./time.js";

@@ -137,23 +137,20 @@ export function resolveOptions(options: CdeskClientOptions = {}): ResolvedOption
   const env = readEnv;
   const token = options.token ?? env("CDESK_API_TOKEN");
   if (typeof token !== "string" || token.trim() === "") {
-    throw new CdeskConfigError(
-      "token",
-      "No API token: pass the `token` option or set the CDESK_API_TOKEN environment variable",
-    );
+    throw new CdeskConfigError("token", "No API token: pass `token` or set CDESK_API_TOKEN");
   }
   // A token with a line break or control character would corrupt the Authorization header, and a
   // header can carry only Latin-1.
   if (/[\u0000-\u001f\u007f\s]|[^\u0000-\u00ff]/.test(token)) {
-    throw new CdeskConfigError("token", "The token contains whitespace, control or non-Latin-1 characters; check how it was copied");
+    throw new CdeskConfigError("token", "The token holds whitespace, control or non-Latin-1 characters");
   }
   const baseUrl = checkBaseUrl(options.baseUrl ?? env("CDESK_BASE_URL") ?? SPEC_SERVER_URL, options.allowInsecureHttp);
   const logLevel = options.logLevel ?? (env("CDESK_LOG")?.toLowerCase() as LogLevel | undefined) ?? "warn";
   if (!LOG_LEVELS.includes(logLevel)) {
-    throw new CdeskConfigError("logLevel", `Log level must be one of ${LOG_LEVELS.join(", ")} (option logLevel or CDESK_LOG), got "${logLevel}"`);
+    throw new CdeskConfigError("logLevel", `logLevel (or CDESK_LOG) must be one of ${LOG_LEVELS.join(", ")}, got "${logLevel}"`);
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
-    throw new CdeskConfigError("fetch", "The fetch option must be a function");
+    throw new CdeskConfigError("fetch", "fetch must be a function");
   }
   const validateResponses = options.validateResponses ?? "shape";
   if (validateResponses !== "shape" && validateResponses !== "off") {
@@ -255,11 +252,8 @@ function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
     throw new CdeskConfigError("baseUrl", `baseUrl must use https (or http), got ${url.protocol}`);
   }
   // Credentials in the URL would be sent (and logged) with every request; the token is the only credential.
-  if (url.username !== "" || url.password !== "") {
-    throw new CdeskConfigError("baseUrl", "baseUrl must not contain a user name or password: pass the token option instead");
-  }
-  if (url.search !== "" || url.hash !== "") {
-    throw new CdeskConfigError("baseUrl", "baseUrl must not contain a query string or fragment: paths are appended to it");
+  if (url.username || url.password || url.search || url.hash) {
+    throw new CdeskConfigError("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
   }
   assertSafeTransport(url, allowInsecureHttp);
   return baseUrl.replace(/\/+$/, "");
@@ -270,7 +264,7 @@ export function assertSafeTransport(url: URL, allowInsecureHttp: boolean): void 
   if (url.protocol === "http:" && !allowInsecureHttp && !isLoopback(url.hostname)) {
     throw new CdeskConfigError(
       "baseUrl",
-      `Refusing to send the API token over plain http to ${url.host}: use https, or set allowInsecureHttp: true if this network is trusted`,
+      `Refusing to send the token over plain http to ${url.host}: use https, or allowInsecureHttp: true on a trusted network`,
     );
   }
 }

@@ -3,27 +3,13 @@
  * HTML, empty) fails its attempt like a network error: retried within `maxRetries` with the same
  * back-off, except for `POST /procure_offer`, which the server may already have carried out.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { CdeskConnectionError } from "./index.js";
-import { BODIES, brokenBody, fakeClient, json, OFFER_ID, RESOURCE_ID, text, truncatedJson, valid } from "../test/support/fake-api.js";
+import { BODIES, brokenBody, fakeClient, json, OFFER_ID, RESOURCE_ID, text, truncatedJson, settle, useFakeTime, valid } from "../test/support/fake-api.js";
 
 const PROCURE = { offer_id: OFFER_ID, ssh_public_key: "ssh-ed25519 AAAA user@example" };
 
-beforeEach(() => {
-  vi.useFakeTimers();
-  vi.spyOn(Math, "random").mockReturnValue(0); // no jitter: waits are exactly 500, 1000 ms
-});
-afterEach(() => {
-  expect(vi.getTimerCount()).toBe(0);
-  vi.useRealTimers();
-  vi.restoreAllMocks();
-});
-
-async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
-  const settled = promise.then((value) => ({ value }), (error: unknown) => ({ error }));
-  await vi.runAllTimersAsync();
-  return settled;
-}
+useFakeTime();
 
 describe("idempotent requests retry a body that fails", () => {
   it("a GET whose body breaks off mid-way, after the usual 0.5 s back-off", async () => {

@@ -30,17 +30,19 @@ export interface CallContext {
   timeoutMs: number;
   maxRetries: number;
   log: AttemptLog | undefined;
+  /** Runs on each Request before it is sent; throws (a `CdeskError`) to refuse it. */
+  vet?: (request: Request) => void;
 }
 
-/** An attempt's answer, as openapi-fetch shapes it: the parsed body (`data`, or `error` for a status >= 400). */
+/** What openapi-fetch resolves to: the parsed body (`data`, or `error` for a status >= 400). */
 export interface Answer {
   data?: unknown;
   error?: unknown;
   response: Response;
 }
 
-/** Sends the request once through `fetch` with the attempt's signal, reading the body. */
-export type SendOnce = (fetch: (request: Request) => Promise<Response>, signal: AbortSignal) => Promise<Answer>;
+/** Sends the request once through `fetch` (which adds the attempt's signal), reading the body: one openapi-fetch call. */
+export type SendOnce = (fetch: (request: Request) => Promise<Response>) => Promise<Answer>;
 
 /** How an attempt ended: exactly one field is set. */
 interface Outcome {
@@ -164,6 +166,7 @@ function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Attempt> {
     };
     const fetchOnce = (request: Request): Promise<Response> => {
       attempt.request = request;
+      call.vet?.(request);
       // Called unbound: browsers refuse `fetch` invoked on any `this` but the global.
       const { fetch } = call;
       return fetch(request, init).then(checkHeaders);
@@ -172,7 +175,7 @@ function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Attempt> {
     // the end, and dropped.
     let sent: Promise<Answer>;
     try {
-      sent = sendOnce(fetchOnce, controller.signal);
+      sent = sendOnce(fetchOnce);
     } catch (error) {
       sent = Promise.reject(error);
     }

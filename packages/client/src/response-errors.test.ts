@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import {
   AuthenticationError,
   BadRequestError,
@@ -76,6 +76,20 @@ describe("an error status becomes its typed error", () => {
 });
 
 describe("a malformed success never surfaces as a SyntaxError", () => {
+  // Each is retried with the usual back-off: fake time, so no test waits for real.
+  beforeEach(() => void vi.useFakeTimers());
+  afterEach(() => {
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+  });
+
+  /** The call's error, with every back-off wait run in fake time. */
+  async function failureOf(call: Promise<unknown>): Promise<unknown> {
+    const settled = call.catch((e: unknown) => e);
+    await vi.runAllTimersAsync();
+    return settled;
+  }
+
   const MALFORMED: [string, Response, RegExp][] = [
     ["truncated JSON", new Response('{"offers": [{"offer_id": "3f6c', { headers: { "content-type": "application/json" } }), /not valid JSON/],
     ["an HTML page with 200", text("<html><body>Sign in to the Wi-Fi</body></html>", 200), /expected a JSON body, got content type text\/html/],
@@ -85,8 +99,9 @@ describe("a malformed success never surfaces as a SyntaxError", () => {
   ];
 
   it.each(MALFORMED)("%s", async (_, response, message) => {
-    const { client } = fakeClient([response]);
-    const error = await client.catalog.vendors().catch((e: unknown) => e);
+    const { client, fetch } = fakeClient([response]);
+    const error = await failureOf(client.catalog.vendors());
+    expect(fetch).toHaveBeenCalledTimes(3);
     expect(error).toBeInstanceOf(CdeskConnectionError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).toMatch(/^GET \/available_vendors failed: malformed response/);
@@ -94,7 +109,7 @@ describe("a malformed success never surfaces as a SyntaxError", () => {
 
   it("through raw as well", async () => {
     const { client } = fakeClient([new Response("{", { headers: { "content-type": "application/json" } })]);
-    await expect(client.raw.GET("/available_gpus")).rejects.toBeInstanceOf(CdeskConnectionError);
+    expect(await failureOf(client.raw.GET("/available_gpus"))).toBeInstanceOf(CdeskConnectionError);
   });
 
   it("for a procure, says the outcome is unknown", async () => {

@@ -62,13 +62,14 @@ export function checkAnswerHeaders(
   }
   if (status === 204) return response;
   const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (!response.ok) return excerptOf(response);
+  // A 50 MB error page is neither read whole nor held by the error: its start is enough.
+  if (!response.ok) return response.body ? readUpTo(response, ERROR_BODY_BYTES) : response;
   const type = response.headers.get("content-type");
   if (!type || !/[/+]json\b/i.test(type)) return `expected a JSON body, got content type ${type ?? "(none)"}`;
   if (declared === 0) return "the JSON body is empty";
   if (declared > limits.maxResponseBytes) return tooLarge(limits, response);
   // A declared length is enforced by fetch itself; only an open-ended body needs counting.
-  return Number.isNaN(declared) && response.body ? capped(response, limits) : response;
+  return Number.isNaN(declared) && response.body ? readUpTo(response, limits.maxResponseBytes, () => tooLarge(limits, response)) : response;
 }
 
 /** `UnexpectedResponseError` for a 2xx body that breaks its shape rule, or undefined when it fits. */
@@ -103,58 +104,30 @@ function tooLarge(limits: AnswerLimits, response: Response): UnexpectedResponseE
   return unexpected(limits, response, { pointer: "", expected: `a body of at most ${limits.maxResponseBytes} bytes (maxResponseBytes)` });
 }
 
-/** The response with a body that errors with `UnexpectedResponseError` once it passes the limit. */
-function capped(response: Response, limits: AnswerLimits): Response {
-  let seen = 0;
-  const reader = response.body!.getReader();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { done, value } = await reader.read();
-      if (done) return controller.close();
-      seen += value.byteLength;
-      if (seen <= limits.maxResponseBytes) return controller.enqueue(value);
-      reader.cancel().catch(() => {});
-      controller.error(tooLarge(limits, response));
-    },
-    cancel: (reason) => reader.cancel(reason),
-  });
-  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
-}
-
 /**
- * An error answer with only its first `ERROR_BODY_BYTES` kept: a 50 MB error page is neither read
- * whole nor held by the error. A cut body is no longer JSON, so it becomes a text excerpt.
+ * The response with its body read into memory, at most `limit` bytes of it: past the limit it fails
+ * with `tooLarge`, or without one keeps the first `limit` bytes (of an error page, only an excerpt
+ * is wanted).
  */
-async function excerptOf(response: Response): Promise<Response> {
+async function readUpTo(response: Response, limit: number, tooLarge?: () => Error): Promise<Response> {
+  const reader = response.body!.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
-  if (response.body) {
-    const reader = response.body.getReader();
-    while (size < ERROR_BODY_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.byteLength;
-    }
-    if (size >= ERROR_BODY_BYTES) reader.cancel().catch(() => {});
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    chunks.push(read.value);
+    size += read.value.byteLength;
+    if (size <= limit) continue;
+    reader.cancel().catch(() => {});
+    if (tooLarge) throw tooLarge();
+    break;
   }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) bytes.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
-  const text = new TextDecoder().decode(bytes.subarray(0, ERROR_BODY_BYTES));
-  return new Response(text === "" ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  const body = new Blob(chunks as BlobPart[]).slice(0, limit);
+  return new Response(body.size === 0 ? null : body, response);
 }
 
-/** The start of a parsed body as JSON text, for `UnexpectedResponseError.body`. */
+/** The start of a parsed body (JSON, so it serialises) as JSON text, for `UnexpectedResponseError.body`. */
 function excerptOfValue(body: unknown): string | undefined {
-  if (body === undefined) return undefined;
-  let text: string;
-  try {
-    text = JSON.stringify(body) ?? String(body);
-  } catch {
-    text = String(body);
-  }
-  return oneLine(text, 200);
+  return body === undefined ? undefined : oneLine(JSON.stringify(body), 200);
 }
 
 /** A URL as it may be shown: any user name and password replaced. */
@@ -164,9 +137,5 @@ export function withoutCredentials(url: string): string {
 
 /** Response headers as a plain object with lower-case keys (what `CdeskApiError.headers` holds). */
 export function headersRecord(headers: Headers): Record<string, string> {
-  const record: Record<string, string> = {};
-  headers.forEach((value, key) => {
-    record[key] = value;
-  });
-  return record;
+  return Object.fromEntries(headers);
 }

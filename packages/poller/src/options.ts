@@ -1,4 +1,4 @@
-import { CdeskInputError } from "@cdesk/client";
+import { CdeskInputError, checkSignal } from "@cdesk/client";
 import { MAX_TIMER_MS } from "./schedule.js";
 
 /** One status seen while waiting, as passed to `onProgress`. */
@@ -80,58 +80,28 @@ export const DEFAULT_MAX_CONSECUTIVE_ERRORS = 5;
 
 /** Fills in the defaults and checks every rule; throws `CdeskInputError` naming the option and the rule. */
 export function resolveWaitOptions<S>(options: WaitOptions<S> = {}): ResolvedWaitOptions<S> {
-  if (typeof options !== "object" || options === null) {
-    throw new CdeskInputError("options", "object", "must be an object when given");
-  }
-  const intervalMs = positiveNumber("intervalMs", options.intervalMs, DEFAULT_INTERVAL_MS);
-  const maxIntervalMs = positiveNumber("maxIntervalMs", options.maxIntervalMs, intervalMs);
-  if (maxIntervalMs < intervalMs) {
-    throw new CdeskInputError(
-      "maxIntervalMs",
-      "gte-intervalMs",
-      `must be >= intervalMs (${intervalMs}), got ${maxIntervalMs}`,
-    );
-  }
-  const backoffFactor = positiveNumber("backoffFactor", options.backoffFactor, DEFAULT_BACKOFF_FACTOR);
-  if (backoffFactor < 1) {
-    throw new CdeskInputError("backoffFactor", "gte-1", `must be >= 1 (1 keeps the interval fixed), got ${backoffFactor}`);
-  }
-  const timeoutMs = positiveNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
-  if (timeoutMs > MAX_TIMER_MS) {
-    throw new CdeskInputError("timeoutMs", "max-timer", `must be at most ${MAX_TIMER_MS} (what a timer can hold), got ${timeoutMs}`);
-  }
-  const maxConsecutiveErrors = positiveNumber(
-    "maxConsecutiveErrors",
-    options.maxConsecutiveErrors,
-    DEFAULT_MAX_CONSECUTIVE_ERRORS,
-  );
-  if (!Number.isInteger(maxConsecutiveErrors)) {
-    throw new CdeskInputError("maxConsecutiveErrors", "integer", `must be a whole number, got ${maxConsecutiveErrors}`);
-  }
+  if (typeof options !== "object" || options === null) refuse("options", "object", "must be an object when given");
+  const intervalMs = positive("intervalMs", options.intervalMs, DEFAULT_INTERVAL_MS);
+  const maxIntervalMs = positive("maxIntervalMs", options.maxIntervalMs, intervalMs);
+  const backoffFactor = positive("backoffFactor", options.backoffFactor, DEFAULT_BACKOFF_FACTOR);
+  const timeoutMs = positive("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
+  const maxConsecutiveErrors = positive("maxConsecutiveErrors", options.maxConsecutiveErrors, DEFAULT_MAX_CONSECUTIVE_ERRORS);
+  if (maxIntervalMs < intervalMs) refuse("maxIntervalMs", "gte-intervalMs", `must be >= intervalMs (${intervalMs})`);
+  if (backoffFactor < 1) refuse("backoffFactor", "gte-1", "must be >= 1 (1 keeps the interval fixed)");
+  if (timeoutMs > MAX_TIMER_MS) refuse("timeoutMs", "max-timer", `must be at most ${MAX_TIMER_MS} (what a timer can hold)`);
+  if (!Number.isInteger(maxConsecutiveErrors)) refuse("maxConsecutiveErrors", "integer", "must be a whole number");
   const { signal, onProgress } = options;
-  if (signal !== undefined && !isAbortSignal(signal)) {
-    throw new CdeskInputError("signal", "abort-signal", "must be an AbortSignal");
-  }
-  if (onProgress !== undefined && typeof onProgress !== "function") {
-    throw new CdeskInputError("onProgress", "function", "must be a function");
-  }
+  if (signal !== undefined) checkSignal(signal);
+  if (onProgress !== undefined && typeof onProgress !== "function") refuse("onProgress", "function", "must be a function");
   return { intervalMs, maxIntervalMs, backoffFactor, timeoutMs, maxConsecutiveErrors, signal, onProgress };
 }
 
-function positiveNumber(name: string, value: unknown, fallback: number): number {
+function positive(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
-  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-    throw new CdeskInputError(name, "positive-finite", `must be a positive finite number, got ${String(value)}`);
-  }
+  if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) refuse(name, "positive-finite", "must be a positive finite number");
   return value;
 }
 
-function isAbortSignal(value: unknown): value is AbortSignal {
-  const candidate = value as AbortSignal | null;
-  return (
-    typeof candidate === "object" &&
-    candidate !== null &&
-    typeof candidate.aborted === "boolean" &&
-    typeof candidate.addEventListener === "function"
-  );
+function refuse(name: string, rule: string, message: string): never {
+  throw new CdeskInputError(name, rule, message);
 }

@@ -2,7 +2,7 @@
  * An injected `fetch` that answers from a script, records what it was sent, and a client wired to it.
  * Unit tests use it instead of a server, so they run without sockets or real waiting.
  */
-import { vi } from "vitest";
+import { afterEach, beforeEach, expect, vi } from "vitest";
 import { createCdeskClient, type CdeskClientOptions, type CdeskLogger } from "../../src/index.js";
 
 export const TOKEN = "cd_test_S3CR3T-token-value";
@@ -125,3 +125,26 @@ export function operationOf(request: Request): keyof typeof BODIES {
 
 /** Answers any operation with its smallest valid body (where the body's content does not matter). */
 export const valid = (request: Request): Response => json(BODIES[operationOf(request)]);
+
+/**
+ * Fake timers for every test of the calling file, jitter drawn as 0 (back-off waits are exactly
+ * 500, 1000, 2000 ms), and no timer left behind after any test.
+ */
+export function useFakeTime(): void {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    vi.spyOn(Math, "random").mockReturnValue(0);
+  });
+  afterEach(() => {
+    expect(vi.getTimerCount()).toBe(0);
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+}
+
+/** The outcome of a call, with every timer it sets (back-off waits) run in fake time. */
+export async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unknown }> {
+  const settled = promise.then((value) => ({ value }), (error: unknown) => ({ error }));
+  await vi.runAllTimersAsync();
+  return settled;
+}

@@ -71,16 +71,31 @@ describe("invalid input is a CdeskInputError naming the field, and nothing is se
     );
   });
 
-  it("for an SSH key that is empty or spans lines, or cloud-init that is not a script", async () => {
-    const multiLineKey = fc.tuple(fc.string(), fc.constantFrom("\n", "\r"), fc.string()).map(([a, eol, b]) => a + eol + b);
+  it("for an SSH key that is blank, spans lines or holds NUL or U+2028, or cloud-init that is not a script", async () => {
+    // One trailing line break is what a .pub file ends with, and is accepted: the break here is interior.
+    const lineBreak = fc.constantFrom("\n", "\r", "\r\n", "\u2028", "\u2029", "\u0085", "\u0000");
+    const multiLineKey = fc.tuple(fc.string(), lineBreak, fc.string({ minLength: 1 })).map(([a, eol, b]) => a + eol + b);
+    const blankKey = fc.stringMatching(/^[ \t]*\n?$/);
     const badCloudInit = fc.string({ unit: "binary" }).filter((s) => !/^(#cloud-config|#!\/)/.test(s));
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.constant(""), multiLineKey), badCloudInit, async (key, cloudInit) => {
+      fc.asyncProperty(fc.oneof(blankKey, multiLineKey), badCloudInit, async (key, cloudInit) => {
         await expectRejectedBeforeSending((cdesk) => cdesk.offers.procure({ offer_id: OFFER_ID, ssh_public_key: key }), "ssh_public_key");
         await expectRejectedBeforeSending(
           (cdesk) => cdesk.offers.procure({ offer_id: OFFER_ID, ssh_public_key: "ssh-ed25519 AAAA", cloud_init: cloudInit }),
           "cloud_init",
         );
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it("sends a one-line SSH key read from a .pub file without its trailing line break", async () => {
+    const key = fc.stringMatching(/^[!-~][ -~]{0,80}$/);
+    await fc.assert(
+      fc.asyncProperty(key, fc.constantFrom("\n", "\r\n"), async (line, eol) => {
+        const { cdesk, requests } = clientWithSpyFetch({ offer_id: OFFER_ID, status: "procured" });
+        await cdesk.offers.procure({ offer_id: OFFER_ID, ssh_public_key: line + eol });
+        expect(JSON.parse(requests[0]!.body)).toEqual({ offer_id: OFFER_ID, ssh_public_key: line });
       }),
       { numRuns: 100 },
     );
@@ -98,6 +113,59 @@ describe("invalid input is a CdeskInputError naming the field, and nothing is se
         }
       }),
       { numRuns: 300 },
+    );
+  });
+});
+
+describe("arguments JSON cannot carry, or that are not the documented shape, are refused before sending", () => {
+  const ANYTHING = { withBigInt: true, withDate: true, withMap: true, withSet: true, withTypedArray: true, withSparseArray: true, withNullPrototype: true } as const;
+
+  it("procure with any extra field: sent exactly as JSON, or a CdeskInputError and nothing sent", async () => {
+    const unsendable = fc.oneof(fc.bigInt(), fc.constant(Symbol("s")), fc.func(fc.anything()), fc.anything(ANYTHING));
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1 }).filter((k) => k !== "offer_id" && k !== "ssh_public_key" && k !== "__proto__"), unsendable, async (key, value) => {
+        const { cdesk, requests } = clientWithSpyFetch({ offer_id: OFFER_ID, status: "procured" });
+        const body = { offer_id: OFFER_ID, ssh_public_key: "ssh-ed25519 AAAA", [key]: value };
+        const error = await cdesk.offers.procure(body as never).then(() => undefined, (reason: unknown) => reason);
+        if (error === undefined) expect(JSON.parse(requests[0]!.body)).toEqual(JSON.parse(JSON.stringify(body)));
+        else {
+          expect(error).toBeInstanceOf(CdeskInputError);
+          expect(requests).toEqual([]);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a circular or very deep argument is refused naming a field, in bounded time and stack", async () => {
+    const deep = (depth: number) => {
+      const root: Record<string, unknown> = {};
+      let node = root;
+      for (let i = 0; i < depth; i++) node = node.next = {};
+      return root;
+    };
+    const circular = () => {
+      const q: Record<string, unknown> = {};
+      q.self = q;
+      return q;
+    };
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.integer({ min: 65, max: 50_000 }).map(deep), fc.constant(null).map(circular)), async (extra) => {
+        await expectRejectedBeforeSending((cdesk) => cdesk.offers.search({ extra } as never));
+        await expectRejectedBeforeSending((cdesk) => cdesk.offers.procure({ offer_id: OFFER_ID, ssh_public_key: "k", extra } as never));
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("anything but a plain object where one is due: procure's body, the resource list's filter", async () => {
+    const notAnObject = fc.oneof(fc.string(), fc.array(fc.uuid()), fc.integer(), fc.boolean());
+    await fc.assert(
+      fc.asyncProperty(notAnObject, async (value) => {
+        await expectRejectedBeforeSending((cdesk) => cdesk.offers.procure(value as never));
+        await expectRejectedBeforeSending((cdesk) => cdesk.resources.list(value as never));
+      }),
+      { numRuns: 100 },
     );
   });
 });

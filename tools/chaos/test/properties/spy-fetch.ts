@@ -1,11 +1,15 @@
 /** A client whose `fetch` records every request and answers `answer`: nothing leaves the process. */
 import { createCdeskClient } from "@cdesk/client";
+import { refusedPort } from "./refused-port.js";
+
+// Should a request ever bypass the spy, it meets a refused connection, not a real service.
+const baseUrl = `http://127.0.0.1:${await refusedPort()}`;
 
 export function clientWithSpyFetch(answer: unknown = { offers: [], total_count: 0 }) {
   const requests: { method: string; url: string; contentType: string | null; body: string }[] = [];
   const cdesk = createCdeskClient({
     token: "property-token",
-    baseUrl: "http://127.0.0.1:9",
+    baseUrl,
     logLevel: "off",
     fetch: async (request) => {
       requests.push({
