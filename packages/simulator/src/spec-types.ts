@@ -16,6 +16,8 @@ export interface JsonSchema {
   exclusiveMinimum?: number;
   default?: unknown;
   "x-max-utf8-bytes"?: number;
+  /** Client behaviour (the overlay's x-cdesk-*): the client drops a trailing line break before sending; the server checks `pattern`. */
+  "x-cdesk-line"?: boolean;
 }
 
 /** One operation of the spec, as scripts/generate.mjs writes it into the route table. */
