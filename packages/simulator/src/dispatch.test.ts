@@ -55,6 +55,14 @@ describe("errors, answered as FastAPI does", () => {
     }
   });
 
+  test("a trailing slash is a 307 to the route without it, as Starlette answers; fetch follows it", async () => {
+    const manual = await sim.fetch(`${sim.url}/available_gpus/?x=1`, { headers: { authorization: "Bearer t" }, redirect: "manual" });
+    expect(manual.status).toBe(307);
+    expect(manual.headers.get("location")).toBe("/available_gpus?x=1");
+    expect((await call(sim, "GET", "/available_regions/")).status).toBe(200);
+    expect((await call(sim, "GET", "/nothing/")).status).toBe(404);
+  });
+
   test("an unknown route is 404 Not Found; a wrong method 405 with Allow", async () => {
     expect(await call(sim, "GET", "/nope")).toMatchObject({ status: 404, body: { detail: "Not Found" } });
     const wrong = await call(sim, "PUT", "/resources/00000000-0000-4000-8000-000000000000");

@@ -50,7 +50,7 @@ function ownRequestId(value: string | undefined): string | undefined {
 function route(ctx: DispatchContext, req: IncomingRequest): Answer {
   if (isPreflight(req.method, req.headers)) return preflight(req.headers);
   const match = matchRoute(req.method, req.url.pathname);
-  if (match.kind === "not-found") return detail(404, "Not Found");
+  if (match.kind === "not-found") return slashRedirect(req) ?? detail(404, "Not Found");
   if (match.kind === "method-not-allowed") return detail(405, "Method Not Allowed", { allow: match.allow.join(", ") });
   const { route: op, pathParams } = match;
   const fault = ctx.faults.take(`${op.method} ${op.path}`);
@@ -87,6 +87,18 @@ function route(ctx: DispatchContext, req: IncomingRequest): Answer {
   }
   if (issues.length > 0) return invalid(issues);
   return handlers[op.operationId]({ world: ctx.world, path, query, body });
+}
+
+/**
+ * Starlette's redirect_slashes: a path that matches only with (or without) a trailing slash is a
+ * 307 to the other form. The Location is relative, so it is right whatever host the client used.
+ */
+function slashRedirect(req: IncomingRequest): Answer | undefined {
+  const path = req.url.pathname;
+  if (path === "/") return undefined;
+  const other = path.endsWith("/") ? path.replace(/\/+$/, "") : `${path}/`;
+  if (other === "" || matchRoute(req.method, other).kind === "not-found") return undefined;
+  return { status: 307, headers: { location: `${other}${req.url.search}` }, body: "" };
 }
 
 // Starlette's query_params keep the last of repeated names.

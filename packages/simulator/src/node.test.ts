@@ -25,3 +25,17 @@ test("listen() serves the same state over HTTP, and close() frees the port", asy
   }
   await expect(fetch(server.url)).rejects.toThrow();
 });
+
+test("listen() also serves a simulator made by the main entry", async () => {
+  const { createSimulator: createInProcess } = await import("./index.js");
+  const { listen } = await import("./node.js");
+  const sim = createInProcess({ clock: "manual" });
+  const server = await listen(sim, { port: 0 });
+  try {
+    const response = await fetch(`${server.url}/available_vendors`, { headers: { authorization: "Bearer any" } });
+    expect(await response.json()).toEqual(["nebius", "scaleway", "hyperstack", "vastai"]);
+    expect(sim.requests.map((r) => r.path)).toEqual(["/available_vendors"]);
+  } finally {
+    await server.close();
+  }
+});

@@ -58,7 +58,13 @@ export function createSimulator(options?: SimulatorOptions): NodeSimulator {
 // procure with a 64 KiB cloud-init, is far smaller.
 const MAX_BODY_BYTES = 1024 * 1024;
 
-/** Serves any simulator over HTTP. */
+/**
+ * Serves any simulator over HTTP (what `sim.listen()` calls), e.g. one made by the main entry.
+ * @example
+ * import { createSimulator } from "@cdesk/simulator";
+ * import { listen } from "@cdesk/simulator/node";
+ * const server = await listen(createSimulator(), { port: 4010 });
+ */
 export function listen(sim: Simulator, options: ListenOptions = {}): Promise<SimulatorServer> {
   const server = createServer((req, res) => {
     void serve(sim, req, res);

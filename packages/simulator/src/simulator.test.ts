@@ -155,6 +155,8 @@ describe("failOffer", () => {
     expect(procured.body.error).toContain("Vendor rejected the request");
     expect((await call(sim, "GET", `/offers/${offerId}/status`)).body).toMatchObject({ status: "failed", procurement_status: "failed" });
     expect(sim.state.resources).toEqual([]);
+    expect(() => sim.failOffer(offerId, "capacity")).toThrow(/already procured; call failOffer before procuring it/);
+    expect(() => sim.failOffer("00000000-0000-4000-8000-000000000000", "procure")).toThrow(/no offer has the id/);
   });
 
   test('"capacity": accepted, then failed before any instance, its resources released', async () => {

@@ -9,9 +9,12 @@ import { createRandom } from "./random.js";
 import type { OperationKey } from "./routes.js";
 import { TextResponse } from "./text-response.js";
 import { offerDetails, resourceView } from "./views.js";
+import { readRequest } from "./read-request.js";
 import { World } from "./world.js";
 
 type OfferDetails = components["schemas"]["OfferDetails"];
+
+const MAX_REDIRECTS = 20;
 
 /** The in-process base URL: `sim.fetch` answers it without a socket. */
 export const SIMULATOR_URL = "https://supply-api.simulator.invalid";
@@ -106,8 +109,16 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
   const sim: Simulator = {
     url: SIMULATOR_URL,
     async fetch(input, init) {
-      const incoming = await readRequest(input, init);
-      return handle(incoming);
+      let incoming = await readRequest(input, init);
+      let response = handle(incoming);
+      // As fetch does with redirect: "follow" (the default): the only redirect is a 307 (trailing
+      // slash), which keeps the method and the body.
+      const redirect = init?.redirect ?? (input instanceof Request ? input.redirect : "follow");
+      for (let hops = 0; response.status === 307 && redirect === "follow" && hops < MAX_REDIRECTS; hops++) {
+        incoming = { ...incoming, url: new URL(response.headers.get("location")!, incoming.url) };
+        response = handle(incoming);
+      }
+      return response;
     },
     advance: (ms) => clock.advance(ms),
     get state(): SimulatorState {
@@ -131,7 +142,9 @@ export function createSimulator(options?: SimulatorOptions): Simulator {
       }
       if (typeof offer === "string") {
         const id = offer.toLowerCase();
-        if (!ctx.world.offers.has(id)) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        const record = ctx.world.offers.get(id);
+        if (!record) throw new TypeError(`failOffer: no offer has the id ${offer}`);
+        if (record.procurement) throw new TypeError(`failOffer: offer ${offer} is already procured; call failOffer before procuring it`);
         ctx.world.faults.unshift({ matches: (o) => o.offer_id === id, fate: failure });
       } else if (typeof offer === "function") {
         ctx.world.faults.unshift({ matches: offer, fate: failure });
@@ -159,40 +172,6 @@ export function answerRaw(sim: Simulator, req: IncomingRequest): Answer {
   const raw = (sim as unknown as Record<symbol, ((req: IncomingRequest) => Answer) | undefined>)[RAW_ANSWER];
   if (!raw) throw new TypeError("expected a simulator made by createSimulator()");
   return raw(req);
-}
-
-/**
- * Reads what `fetch(input, init)` would send. A URL or string with a string body (or none) is read
- * directly, as fetch would send it (a string body without a content type is text/plain); anything
- * else goes through a real Request, which knows every body type.
- */
-async function readRequest(input: RequestInfo | URL, init: RequestInit | undefined): Promise<IncomingRequest> {
-  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
-  signal?.throwIfAborted();
-  const simple = !(input instanceof Request) && (init?.body === undefined || init.body === null || typeof init.body === "string");
-  if (simple) {
-    const headers = lowerCaseHeaders(init?.headers);
-    const body = (init?.body as string | null | undefined) ?? "";
-    if (typeof init?.body === "string" && headers["content-type"] === undefined) headers["content-type"] = "text/plain;charset=UTF-8";
-    return { method: (init?.method ?? "GET").toUpperCase(), url: new URL(String(input)), headers, body };
-  }
-  const request = input instanceof Request && init === undefined ? input : new Request(input, init);
-  const body = request.body === null ? "" : await request.text();
-  signal?.throwIfAborted();
-  return { method: request.method.toUpperCase(), url: new URL(request.url), headers: lowerCaseHeaders(request.headers), body };
-}
-
-function lowerCaseHeaders(headers: HeadersInit | undefined): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (headers === undefined) return out;
-  const add = (name: string, value: string): void => {
-    const key = name.toLowerCase();
-    out[key] = out[key] === undefined ? value : `${out[key]}, ${value}`;
-  };
-  if (headers instanceof Headers) headers.forEach((value, name) => add(name, value));
-  else if (Array.isArray(headers)) for (const [name, value] of headers) add(name!, value!);
-  else for (const [name, value] of Object.entries(headers)) add(name, value);
-  return out;
 }
 
 function record(req: IncomingRequest, status: number, requestId: string): RecordedRequest {
