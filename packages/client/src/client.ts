@@ -61,6 +61,11 @@ export interface CdeskClient {
   raw: Client<paths>;
 }
 
+/** Each key split once into method and path, so a call does no string work to find its row. */
+const TARGETS = Object.fromEntries(
+  Object.keys(OPERATIONS).map((key) => [key, { method: key.slice(0, key.indexOf(" ")), path: key.slice(key.indexOf(" ") + 1) }]),
+) as Record<OperationKey, { method: string; path: string }>;
+
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));
 
@@ -71,8 +76,8 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
     } catch (error) {
       return Promise.reject(error);
     }
-    const space = key.indexOf(" ");
-    return send(key.slice(0, space), key.slice(space + 1), init, options).then(dataOf) as Promise<T>;
+    const { method, path } = TARGETS[key];
+    return send(method, path, init, options, OPERATIONS[key]).then(dataOf) as Promise<T>;
   };
 
 

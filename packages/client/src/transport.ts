@@ -32,7 +32,8 @@ export interface SendInit {
   [option: string]: unknown;
 }
 
-export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions) => Promise<Answer>;
+/** Sends one call; `operation` is the table's row when the caller has it (the methods do), else looked up. */
+export type Send = (method: string, path: string, init: SendInit, call?: RequestOptions, operation?: Operation) => Promise<Answer>;
 
 /**
  * openapi-fetch has only a default export. Our CommonJS build imports its CommonJS build with
@@ -74,9 +75,9 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Cl
   };
 
   // Not async (one promise less per call): whatever throws here is handed back as a rejection.
-  const send: Send = (method, path, init, call) => {
+  const send: Send = (method, path, init, call, known) => {
     try {
-      const operation = operationFor(method, path);
+      const operation = known ?? operationFor(method, path);
       const signal = call?.signal ?? init.signal ?? undefined;
       if (signal !== undefined) checkSignal(signal);
       const headers = call?.headers ?? init.headers;
