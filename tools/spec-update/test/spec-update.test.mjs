@@ -121,7 +121,7 @@ describe("pnpm spec:update with a breaking upstream change", () => {
         "BREAKING  response LinkedResource.link_type: field removed",
         "          response OfferDetails.gpu_memory_gb: field added (number or null, optional)",
         "WARNING   overlay action N (Named examples (ours): the mock serves them, the tests select them): target $.paths['/available_contracts'].get.responses['200'].content['application/json'] does not exist in the new upstream spec; not applied",
-        "WARNING   overlay action N (Documented error responses (ours): 401/403, 404 by id, 409 on delete and procure, 410 on procure; 429 and 5XX; 422 with examples): target $.paths['/available_contracts'].get.responses does not exist in the new upstream spec; not applied",
+        "WARNING   overlay action N (Documented error responses (ours): 401/403, 404 by id, 409 on delete, 410 on procure; 429 and 5XX; 422 with examples): target $.paths['/available_contracts'].get.responses does not exist in the new upstream spec; not applied",
         "WARNING   overlay action N (Tag the discovery operations (ours; upstream shows no tag for them)): target $.paths['/available_contracts'].get does not exist in the new upstream spec; not applied",
       ].join("\n"),
     );
