@@ -5,6 +5,8 @@
 import type { paths } from "@cdesk/types";
 import { expectTypeOf } from "vitest";
 import type { CdeskClient, RequestOptions } from "./index.js";
+import { OPERATIONS } from "./generated/operations.js";
+import type { OperationKey } from "./operation.js";
 
 type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   responses: { 200: { content: { "application/json": infer T } } };
@@ -37,3 +39,10 @@ expectTypeOf(cdesk.offers.search).parameter(0).toEqualTypeOf<
 // Every method's last argument is the per-call options.
 expectTypeOf(cdesk.offers.status).parameter(1).toEqualTypeOf<RequestOptions | undefined>();
 expectTypeOf(cdesk.resources.delete).parameter(2).toEqualTypeOf<RequestOptions | undefined>();
+
+// The operation table is keyed by the spec's operations: a key the spec does not have does not compile.
+expectTypeOf<"GET /offers/{offer_id}/status">().toMatchTypeOf<OperationKey>();
+// @ts-expect-error a mistyped path is not an operation
+void OPERATIONS["GET /offer/{offer_id}/status"];
+// @ts-expect-error nor is a method the path does not have
+void OPERATIONS["DELETE /procure_offer"];
