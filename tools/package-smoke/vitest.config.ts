@@ -10,5 +10,7 @@ export const smokeTestOptions = {
 };
 
 export default defineConfig({
-  test: { ...smokeTestOptions, include: ["test/**/*.test.ts"], exclude: ["test/node-matrix.test.ts"] },
+  // The Node 22/24/26 checks and the runtime matrix run separately (vitest.runtimes.config.ts):
+  // they download runtimes and need Chromium.
+  test: { ...smokeTestOptions, include: ["test/**/*.test.ts"], exclude: ["test/node-matrix.test.ts", "test/runtimes/**"] },
 });

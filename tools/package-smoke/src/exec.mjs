@@ -2,7 +2,9 @@
 import { spawn } from "node:child_process";
 
 /**
- * @typedef {{ cwd?: string, env?: NodeJS.ProcessEnv, input?: string }} RunOptions
+ * @typedef {{ cwd?: string, env?: NodeJS.ProcessEnv, input?: string, killAfterMs?: number }} RunOptions
+ *   `killAfterMs`: a child still running then is killed and the run rejects, so a process that
+ *   never exits (a timer or socket left open) fails loudly and is not left behind.
  * @typedef {{ stdout: string, stderr: string }} RunOutput
  */
 
@@ -26,13 +28,23 @@ export function run(command, args, options = {}) {
     });
     let stdout = "";
     let stderr = "";
-    // Both are pipes (stdio above), which the conditional stdin hides from the types.
+    let killed = false;
+    const killer =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            killed = true;
+            child.kill("SIGKILL");
+          }, options.killAfterMs);
+    // stdout and stderr are always pipes (stdio above), so never null.
     /** @type {import("node:stream").Readable} */ (child.stdout).setEncoding("utf8").on("data", (chunk) => (stdout += chunk));
     /** @type {import("node:stream").Readable} */ (child.stderr).setEncoding("utf8").on("data", (chunk) => (stderr += chunk));
     child.on("error", reject);
     child.on("close", (code, signal) => {
+      clearTimeout(killer);
       if (code === 0) return resolve({ stdout, stderr });
       const shown = [command, ...args].join(" ");
+      if (killed) stderr += `\n(killed: still running after ${options.killAfterMs} ms)`;
       const tail = `${stdout}\n${stderr}`.trim().split("\n").slice(-60).join("\n");
       reject(new Error(`\`${shown}\` exited with ${code ?? signal} in ${options.cwd ?? process.cwd()}\n${tail}`));
     });

@@ -29,7 +29,7 @@ export interface Step {
 export interface Workflow {
   on: Record<string, unknown>;
   permissions?: Record<string, string>;
-  jobs: Record<string, { "runs-on": string; strategy?: { matrix?: Record<string, unknown> }; steps: Step[] }>;
+  jobs: Record<string, { "runs-on": string; container?: string; strategy?: { matrix?: Record<string, unknown> }; steps: Step[] }>;
 }
 
 /**

@@ -26,6 +26,12 @@ describe("what the workflows do", () => {
     expect(job?.steps.map((step) => step.run)).toContain(command);
   });
 
+  it("CI runs .ci/run (test command, then the runtime matrix) as root in Debian, where apt-get can install Chromium", () => {
+    const runtimes = parseWorkflow("ci.yml").jobs.runtimes;
+    expect(runtimes?.container).toMatch(/^node:20-bookworm$/);
+    expect(runtimes?.steps.map((step) => step.run)).toContain("bash .ci/run");
+  });
+
   it("release publishes with the changesets action, through the root release script, with npm provenance", () => {
     const release = parseWorkflow("release.yml");
     expect(release.permissions?.["id-token"]).toBe("write");
