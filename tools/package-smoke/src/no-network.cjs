@@ -13,4 +13,6 @@ net.connect = net.createConnection = refuse("net.connect");
 net.Socket.prototype.connect = refuse("net.Socket#connect");
 tls.connect = refuse("tls.connect");
 for (const module of [http, https]) module.request = module.get = refuse("http(s).request");
-globalThis.fetch = refuse("fetch");
+// Through a string key: a checked JS file's `globalThis.fetch = ...` would redeclare fetch's type
+// for the whole program as this zero-argument function.
+Object.assign(globalThis, { ["fetch"]: refuse("fetch") });
