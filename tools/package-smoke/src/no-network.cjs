@@ -13,4 +13,6 @@ net.connect = net.createConnection = refuse("net.connect");
 net.Socket.prototype.connect = refuse("net.Socket#connect");
 tls.connect = refuse("tls.connect");
 for (const module of [http, https]) module.request = module.get = refuse("http(s).request");
-globalThis.fetch = refuse("fetch");
+// Not `globalThis.fetch = ...`: under checkJs that assignment declares a global fetch taking no
+// arguments, and every other file of this program then fails to call fetch.
+Object.assign(globalThis, { fetch: refuse("fetch") });
