@@ -17,11 +17,11 @@ import type {
   ProcureOfferResponse,
   Resource,
 } from "@cdesk/types";
-import type { Client } from "openapi-fetch";
-import { REQUEST_CONSTRAINTS } from "./generated/request-constraints.js";
+import { OPERATIONS } from "./generated/operations.js";
+import type { OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
-import { createTransport, type SendInit } from "./transport.js";
-import { validate, type OperationConstraints } from "./validate.js";
+import { createTransport, type RawClient, type SendInit } from "./transport.js";
+import { dropTrailingBreak, fail, jsonType, validate, type SchemaRule } from "./validate.js";
 
 export interface CdeskClient {
   /** What can be requested. */
@@ -53,16 +53,12 @@ export interface CdeskClient {
     delete(resourceId: string, query?: { force?: boolean }, options?: RequestOptions): Promise<DeleteResourceResponse>;
   };
   /**
-   * The underlying openapi-fetch client, with the same auth, retries, timeouts and logging. Its
-   * calls throw the same typed errors (so `error` in its result is always undefined); it does not
-   * validate arguments.
+   * openapi-fetch's calls (`GET`, `POST`, ..., `request`) with their types, through the same
+   * transport: auth, retries, timeouts, logging, response checks and typed errors (so `error` in the
+   * result is always undefined). It does not validate arguments.
    */
-  raw: Client<paths>;
+  raw: RawClient;
 }
-
-/** `METHOD /path/template`, as the generated constraints are keyed. */
-type OperationKey = `${"GET" | "POST" | "DELETE"} /${string}`;
-const CONSTRAINTS: Partial<Record<OperationKey, OperationConstraints>> = REQUEST_CONSTRAINTS;
 
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));
@@ -77,6 +73,7 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
     const space = key.indexOf(" ");
     return send(key.slice(0, space), key.slice(space + 1), init, options).then(dataOf) as Promise<T>;
   };
+
 
   return {
     catalog: {
@@ -94,7 +91,7 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
       procure: (request, options) => call("POST /procure_offer", { body: request }, options),
     },
     resources: {
-      list: (query, options) => call("GET /resources", { params: { query: { ...query } } }, options),
+      list: (query, options) => call("GET /resources", { params: { query } }, options),
       get: (resourceId, query, options) =>
         call(
           "GET /resources/{resource_id}",
@@ -112,16 +109,30 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   };
 }
 
-function dataOf(result: { data: unknown }): unknown {
+function dataOf(result: { data?: unknown }): unknown {
   return result.data;
 }
 
-/** The arguments a method received, against the spec's constraints for its operation. */
+/**
+ * The arguments a method received, against the spec's rules for its operation. Normalises what the
+ * rules allow in a second form (a key file's trailing line break) in `init`.
+ */
 function check(key: OperationKey, init: SendInit): void {
-  const rules = CONSTRAINTS[key];
-  if (!rules) return;
-  if (rules.path) validate(init.params?.path, rules.path, "");
-  if (rules.query) validate(init.params?.query, rules.query, "");
-  // A raw YAML query is the caller's own text: the transport only checks it is not empty.
-  if (rules.body && typeof init.body !== "string") validate(init.body, rules.body, "");
+  const { request, encoding } = OPERATIONS[key];
+  if (!request) return;
+  if (request.path) validate(init.params?.path, request.path, "");
+  if (request.query) checkParams(init.params?.query, request.query, "query");
+  if (!request.body) return;
+  // A YAML query may be the caller's own text: the transport only checks it is not empty.
+  if (encoding === "yaml" && typeof init.body === "string") return;
+  validate(init.body, request.body, "");
+  init.body = dropTrailingBreak(init.body, request.body);
+}
+
+/** Query parameters come as one object of names (an array would be sent as `?0=...`). */
+function checkParams(value: unknown, rule: SchemaRule, name: string): void {
+  if (value === undefined) return;
+  const type = jsonType(value);
+  if (type !== "object") fail(name, "type", `must be an object of parameters, not ${type}`);
+  validate(value, rule, "");
 }

@@ -7,6 +7,7 @@
  *   ├── CdeskAbortError        your AbortSignal fired (name "AbortError")
  *   ├── CdeskConnectionError   no usable HTTP answer (refused, reset, malformed body)
  *   │   └── CdeskTimeoutError  an attempt took longer than `timeoutMs`
+ *   ├── UnexpectedResponseError  an answer the spec does not allow (wrong shape, redirect, too large)
  *   └── CdeskApiError          the API answered with an error status
  *       ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403,
  *       ├── NotFoundError 404, ConflictError 409, OfferExpiredError 410,
@@ -14,7 +15,16 @@
  *
  * No error ever holds the request's headers, so the bearer token cannot leak through a message,
  * a log line or `JSON.stringify(error)`.
+ *
+ * `instanceof` works across copies of this package (the ESM and the CommonJS build, or two versions
+ * in one tree): each class carries a kind under a `Symbol.for` key, and `Symbol.hasInstance` compares
+ * kinds along the prototype chain instead of identities.
  */
+
+/** The key under which each error class names its kind; shared by every copy of the package. */
+export const ERROR_KIND: unique symbol = Symbol.for("@cdesk/client.error-kind") as never;
+
+type Kinded = { [ERROR_KIND]?: string };
 
 /** Where a request went; enough to say what failed without repeating the request. */
 export interface RequestTarget {
@@ -25,7 +35,20 @@ export interface RequestTarget {
 }
 
 export class CdeskError extends Error {
+  static readonly [ERROR_KIND]: string = "CdeskError";
   override name = "CdeskError";
+
+  /** True for an instance of this class from any copy of the package (see the file comment). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const kind = Object.hasOwn(this, ERROR_KIND) ? (this as Kinded)[ERROR_KIND] : undefined;
+    // A subclass that names no kind of its own (yours) is matched by identity, as usual.
+    if (kind === undefined) return Function.prototype[Symbol.hasInstance].call(this, value);
+    for (let proto = value == null ? null : Object.getPrototypeOf(value); proto; proto = Object.getPrototypeOf(proto)) {
+      const type = (proto as { constructor?: Kinded }).constructor;
+      if (type && Object.hasOwn(type, ERROR_KIND) && type[ERROR_KIND] === kind) return true;
+    }
+    return false;
+  }
 
   /** A plain object for logs and `JSON.stringify`, with the cause's name and message only. */
   toJSON(): Record<string, unknown> {
@@ -40,6 +63,7 @@ export class CdeskError extends Error {
 
 /** The client was configured in a way that cannot work; thrown by `createCdeskClient`. */
 export class CdeskConfigError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "CdeskConfigError";
   override name = "CdeskConfigError";
   /** The option at fault, e.g. `"token"`. */
   readonly option: string;
@@ -52,6 +76,7 @@ export class CdeskConfigError extends CdeskError {
 
 /** An argument broke a documented rule; nothing was sent. */
 export class CdeskInputError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "CdeskInputError";
   override name = "CdeskInputError";
   /** The argument at fault, as a path: `ssh_public_key`, `compute.gpu_count`, `storage[0].size`. */
   readonly field: string;
@@ -67,6 +92,7 @@ export class CdeskInputError extends CdeskError {
 
 /** The caller's AbortSignal fired. `cause` is the signal's reason. */
 export class CdeskAbortError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "CdeskAbortError";
   override name = "AbortError";
 
   constructor(message = "The operation was aborted", options?: { cause?: unknown }) {
@@ -79,6 +105,7 @@ const OUTCOME_UNKNOWN_HINT = ". The request may have been processed: check offer
 
 /** No usable answer: the connection failed, or the body could not be read as promised. */
 export class CdeskConnectionError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "CdeskConnectionError";
   override name = "CdeskConnectionError";
   readonly method: string;
   readonly path: string;
@@ -99,12 +126,65 @@ export class CdeskConnectionError extends CdeskError {
 
 /** An attempt took longer than `timeoutMs`. */
 export class CdeskTimeoutError extends CdeskConnectionError {
+  static override readonly [ERROR_KIND]: string = "CdeskTimeoutError";
   override name = "CdeskTimeoutError";
   readonly timeoutMs: number;
 
   constructor(target: RequestTarget, timeoutMs: number, options?: { outcomeUnknown?: boolean }) {
     super(target, `no answer within ${timeoutMs} ms`, options);
     this.timeoutMs = timeoutMs;
+  }
+}
+
+/** What `UnexpectedResponseError` says about the answer. */
+export interface UnexpectedResponseInit extends RequestTarget {
+  status: number;
+  requestId: string | undefined;
+  /** JSON pointer of the first value that breaks the spec (`""`: the whole body). */
+  pointer: string;
+  /** What the spec promises there, e.g. `array`, `a required field`, `no redirect`. */
+  expected: string;
+  /** The start of the body as received, for the record. */
+  body: string | undefined;
+  /** Where a redirect pointed (the API never redirects, so it was not followed). */
+  location?: string | undefined;
+  outcomeUnknown?: boolean;
+}
+
+/**
+ * The server answered, but not as the spec allows: a 2xx body of the wrong shape (a missing required
+ * field, `null` or nothing where an object is due), a redirect, or a body over `maxResponseBytes`.
+ * Not retried: asking again would get the same answer. Turn `validateResponses` off to receive such
+ * bodies unchecked.
+ */
+export class UnexpectedResponseError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "UnexpectedResponseError";
+  override name = "UnexpectedResponseError";
+  readonly status: number;
+  readonly requestId: string | undefined;
+  readonly method: string;
+  readonly path: string;
+  readonly pointer: string;
+  readonly expected: string;
+  readonly body: string | undefined;
+  readonly location: string | undefined;
+  /** See `CdeskConnectionError.outcomeUnknown`: a procure that answered oddly may still have bought. */
+  readonly outcomeUnknown: boolean;
+
+  constructor(init: UnexpectedResponseInit) {
+    const where = init.pointer === "" ? "the body" : `the body at ${init.pointer}`;
+    const what = init.location !== undefined ? `a redirect to ${init.location}` : `${where}: expected ${init.expected}`;
+    const id = init.requestId ? ` (request id ${init.requestId})` : "";
+    super(`${init.method} ${init.path} answered ${init.status} with ${what}${id}${init.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : ""}`);
+    this.status = init.status;
+    this.requestId = init.requestId;
+    this.method = init.method;
+    this.path = init.path;
+    this.pointer = init.pointer;
+    this.expected = init.expected;
+    this.body = init.body;
+    this.location = init.location;
+    this.outcomeUnknown = init.outcomeUnknown ?? false;
   }
 }
 
@@ -122,6 +202,7 @@ export interface ApiErrorInit extends RequestTarget {
 
 /** The API answered with a status >= 400. Subclasses name the common statuses. */
 export class CdeskApiError extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "CdeskApiError";
   override name = "CdeskApiError";
   readonly status: number;
   readonly requestId: string | undefined;
@@ -144,22 +225,28 @@ export class CdeskApiError extends CdeskError {
 }
 
 export class BadRequestError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "BadRequestError";
   override name = "BadRequestError";
 }
 export class AuthenticationError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "AuthenticationError";
   override name = "AuthenticationError";
 }
 export class PermissionDeniedError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "PermissionDeniedError";
   override name = "PermissionDeniedError";
 }
 export class NotFoundError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "NotFoundError";
   override name = "NotFoundError";
 }
 export class ConflictError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "ConflictError";
   override name = "ConflictError";
 }
 /** 410: offers expire 30 minutes after creation. Search again for a fresh offer. */
 export class OfferExpiredError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "OfferExpiredError";
   override name = "OfferExpiredError";
 }
 
@@ -171,6 +258,7 @@ export interface ValidationDetail {
 }
 
 export class UnprocessableEntityError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "UnprocessableEntityError";
   override name = "UnprocessableEntityError";
   /** The invalid fields (empty when the body had no FastAPI `detail` list). */
   readonly detail: ValidationDetail[];
@@ -182,6 +270,7 @@ export class UnprocessableEntityError extends CdeskApiError {
 }
 
 export class RateLimitError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "RateLimitError";
   override name = "RateLimitError";
   /** How long the server asked us to wait (from `Retry-After`), if it said. */
   readonly retryAfterMs: number | undefined;
@@ -193,6 +282,7 @@ export class RateLimitError extends CdeskApiError {
 }
 
 export class InternalServerError extends CdeskApiError {
+  static override readonly [ERROR_KIND]: string = "InternalServerError";
   override name = "InternalServerError";
 }
 
@@ -224,7 +314,11 @@ function validationDetails(body: unknown): ValidationDetail[] {
 /** One line: what failed, the status, and why (the server's `detail`, or the invalid fields). */
 function describeApiError(init: ApiErrorInit): string {
   const head = `${init.method} ${init.path} failed with ${init.status}`;
-  const fields = validationDetails(init.body).map((d) => `${d.loc.filter((l) => l !== "body").join(".")}: ${d.msg}`);
+  const fields = validationDetails(init.body).map((d) => {
+    // FastAPI prefixes body fields with "body"; a loc of only ["body"] is about the body as a whole.
+    const field = d.loc.filter((l, i) => !(i === 0 && l === "body")).join(".");
+    return field ? `${field}: ${d.msg}` : d.msg;
+  });
   const detail = (init.body as { detail?: unknown } | null)?.detail;
   let why = "";
   if (fields.length > 0) why = fields.join("; ");
@@ -234,8 +328,11 @@ function describeApiError(init: ApiErrorInit): string {
   return head + suffix + (init.outcomeUnknown ? OUTCOME_UNKNOWN_HINT : "");
 }
 
-/** Whitespace folded to single spaces, cut to `max` characters: fit for a one-line message. */
+/**
+ * Whitespace folded to single spaces, cut to `max` characters: fit for a one-line message. Only the
+ * start of `text` is looked at, so a huge body costs no more than a small one.
+ */
 export function oneLine(text: string, max = 300): string {
-  const flat = text.replace(/\s+/g, " ").trim();
+  const flat = text.slice(0, max * 4).replace(/\s+/g, " ").trim();
   return flat.length > max ? `${flat.slice(0, max - 3)}...` : flat;
 }

@@ -8,6 +8,7 @@
  * ```
  */
 export { createCdeskClient, type CdeskClient } from "./client.js";
+export type { RawClient } from "./transport.js";
 export type { CdeskClientOptions, FetchLike, RequestOptions } from "./options.js";
 export type { CdeskLogger, LogLevel } from "./logger.js";
 export {
@@ -26,9 +27,15 @@ export {
   OfferExpiredError,
   PermissionDeniedError,
   RateLimitError,
+  UnexpectedResponseError,
   UnprocessableEntityError,
+  ERROR_KIND,
   type ApiErrorInit,
+  type UnexpectedResponseInit,
   type RequestTarget,
   type ValidationDetail,
 } from "./errors.js";
 export { toYamlQuery } from "./yaml-query.js";
+// The rules @cdesk/poller shares with the client's own retries (one implementation of each).
+export { isTransientError, isTransientStatus, retryAfterMsOf, parseRetryAfter, waitWithHint } from "./transient.js";
+export { abortableSleep } from "./sleep.js";

@@ -15,7 +15,7 @@ describe("one line per attempt", () => {
   it("logs method, path, status, duration and attempt, at a severity per outcome", async () => {
     const { logger, lines } = memoryLogger();
     const { client } = fakeClient(
-      [json({}, 503, { "x-request-id": "r-1" }), networkError(), json({ ok: 1 }, 200, { "x-request-id": "r-3" })],
+      [json({}, 503, { "x-request-id": "r-1" }), networkError(), json({ procurement_status: "ready", instances: [] }, 200, { "x-request-id": "r-3" })],
       { logger, logLevel: "debug" },
     );
     const call = client.offers.status(OFFER_ID);

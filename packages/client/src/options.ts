@@ -3,7 +3,7 @@
  * that make a client that cannot work fail at construction rather than at the first request.
  */
 import { CdeskConfigError, CdeskInputError } from "./errors.js";
-import { SPEC_SERVER_URL } from "./generated/request-constraints.js";
+import { SPEC_SERVER_URL } from "./generated/operations.js";
 import { LOG_LEVELS, type CdeskLogger, type LogLevel } from "./logger.js";
 
 /** The `fetch` the client calls: `fetch(request, { signal })`, like the global one. */
@@ -23,8 +23,11 @@ export interface CdeskClientOptions {
    */
   baseUrl?: string;
   /**
-   * Time limit of each attempt in milliseconds (a retry gets a fresh one).
-   * @default 60000
+   * Time limit of each attempt in milliseconds (a retry gets a fresh one), for every operation.
+   * Unset, each operation has its own: 10 minutes for `POST /procure_offer` (the docs call it
+   * long-running: vendor provisioning can take minutes, and a procure cut short has an unknown
+   * outcome), 60 s for the others.
+   * @default the operation's own (600000 for procure, 60000 otherwise)
    * @example createCdeskClient({ timeoutMs: 10_000 })
    */
   timeoutMs?: number;
@@ -67,6 +70,21 @@ export interface CdeskClientOptions {
    * @example createCdeskClient({ baseUrl: "http://mock.internal:4010", allowInsecureHttp: true })
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Check every 2xx body against the shape its type promises (JSON types, required fields, arrays)
+   * before returning it; a body that breaks it throws `UnexpectedResponseError`. `"off"` returns
+   * bodies unchecked.
+   * @default "shape"
+   * @example createCdeskClient({ validateResponses: "off" })
+   */
+  validateResponses?: "shape" | "off";
+  /**
+   * Largest response body read, in bytes; a larger one throws `UnexpectedResponseError` instead of
+   * filling memory. Error bodies are cut to their first 64 KiB whatever this says.
+   * @default 16777216 (16 MiB)
+   * @example createCdeskClient({ maxResponseBytes: 64 * 1024 * 1024 })
+   */
+  maxResponseBytes?: number;
 }
 
 /** The last, optional argument of every method. */
@@ -79,7 +97,7 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /**
    * Time limit of each attempt of this call, in milliseconds.
-   * @default the client's `timeoutMs`
+   * @default the client's `timeoutMs`, else the operation's own
    * @example cdesk.offers.search(query, { timeoutMs: 120_000 })
    */
   timeoutMs?: number;
@@ -100,50 +118,106 @@ export interface RequestOptions {
 export interface ResolvedOptions {
   token: string;
   baseUrl: string;
-  timeoutMs: number;
+  /** Undefined: each operation's own default. */
+  timeoutMs: number | undefined;
   maxRetries: number;
   fetch: FetchLike | undefined;
   headers: Record<string, string>;
   logger: CdeskLogger;
   logLevel: LogLevel;
   allowInsecureHttp: boolean;
+  validateResponses: "shape" | "off";
+  maxResponseBytes: number;
 }
 
 /** setTimeout's ceiling; a larger delay would fire at once. */
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
 export function resolveOptions(options: CdeskClientOptions = {}): ResolvedOptions {
-  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env ?? {};
-  const token = options.token ?? env.CDESK_API_TOKEN;
+  const env = readEnv;
+  const token = options.token ?? env("CDESK_API_TOKEN");
   if (typeof token !== "string" || token.trim() === "") {
     throw new CdeskConfigError(
       "token",
       "No API token: pass the `token` option or set the CDESK_API_TOKEN environment variable",
     );
   }
-  // A token with a line break or control character would corrupt the Authorization header.
-  if (/[\u0000-\u001f\u007f\s]/.test(token)) {
-    throw new CdeskConfigError("token", "The token contains whitespace or control characters; check how it was copied");
+  // A token with a line break or control character would corrupt the Authorization header, and a
+  // header can carry only Latin-1.
+  if (/[\u0000-\u001f\u007f\s]|[^\u0000-\u00ff]/.test(token)) {
+    throw new CdeskConfigError("token", "The token contains whitespace, control or non-Latin-1 characters; check how it was copied");
   }
-  const baseUrl = checkBaseUrl(options.baseUrl ?? env.CDESK_BASE_URL ?? SPEC_SERVER_URL, options.allowInsecureHttp);
-  const logLevel = options.logLevel ?? (env.CDESK_LOG?.toLowerCase() as LogLevel | undefined) ?? "warn";
+  const baseUrl = checkBaseUrl(options.baseUrl ?? env("CDESK_BASE_URL") ?? SPEC_SERVER_URL, options.allowInsecureHttp);
+  const logLevel = options.logLevel ?? (env("CDESK_LOG")?.toLowerCase() as LogLevel | undefined) ?? "warn";
   if (!LOG_LEVELS.includes(logLevel)) {
     throw new CdeskConfigError("logLevel", `Log level must be one of ${LOG_LEVELS.join(", ")} (option logLevel or CDESK_LOG), got "${logLevel}"`);
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function") {
     throw new CdeskConfigError("fetch", "The fetch option must be a function");
   }
+  const validateResponses = options.validateResponses ?? "shape";
+  if (validateResponses !== "shape" && validateResponses !== "off") {
+    throw new CdeskConfigError("validateResponses", `validateResponses must be "shape" or "off", got ${String(validateResponses)}`);
+  }
+  if (options.headers !== undefined) checkHeaders(options.headers, configComplaint);
   return {
     token,
     baseUrl,
-    timeoutMs: checkTimeout(options.timeoutMs ?? 60_000, configComplaint),
+    timeoutMs: options.timeoutMs === undefined ? undefined : checkTimeout(options.timeoutMs, configComplaint),
     maxRetries: checkRetries(options.maxRetries ?? 2, configComplaint),
     fetch: options.fetch,
     headers: options.headers ?? {},
     logger: options.logger ?? console,
     logLevel,
     allowInsecureHttp: options.allowInsecureHttp ?? false,
+    validateResponses,
+    maxResponseBytes: checkRange("maxResponseBytes", options.maxResponseBytes ?? 16 * 1024 * 1024, 1, Number.MAX_SAFE_INTEGER, configComplaint, true),
   };
+}
+
+/**
+ * An environment variable, or undefined where there is no environment or it cannot be read (Deno
+ * without `--allow-env` throws `NotCapable` on any read of `process.env`).
+ */
+function readEnv(name: string): string | undefined {
+  try {
+    const value = (globalThis as { process?: { env?: Record<string, unknown> } }).process?.env?.[name];
+    return typeof value === "string" ? value : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** What a header name may be (RFC 9110 token). */
+const HEADER_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+/** A header value may not hold CR, LF or NUL, nor anything outside Latin-1. */
+const BAD_HEADER_VALUE = /[\r\n\u0000]|[^\u0000-\u00ff]/;
+
+/** Headers that `fetch` would refuse, refused here first, naming the header but never its value. */
+export function checkHeaders(headers: Record<string, string | null> | Headers, complain: Complaint): void {
+  if (headers instanceof Headers) return; // a Headers object has checked itself
+  if (typeof headers !== "object" || headers === null) throw complain("headers", "headers must be an object of names to values");
+  for (const name in headers) {
+    const value = headers[name];
+    if (!HEADER_NAME.test(name)) throw complain("headers", `header name ${JSON.stringify(name.slice(0, 40))} is not a valid HTTP token`);
+    if (value === null || value === undefined) continue;
+    if (typeof value !== "string") throw complain("headers", `header ${name} must be a string`);
+    if (BAD_HEADER_VALUE.test(value)) throw complain("headers", `header ${name} holds a line break, NUL or a non-Latin-1 character`);
+  }
+}
+
+/** A per-call signal must be a real AbortSignal: anything else would fail only later, in a timer. */
+export function checkSignal(signal: unknown): void {
+  const candidate = signal as AbortSignal | null;
+  if (
+    typeof candidate !== "object" ||
+    candidate === null ||
+    typeof candidate.aborted !== "boolean" ||
+    typeof candidate.addEventListener !== "function" ||
+    typeof candidate.removeEventListener !== "function"
+  ) {
+    throw new CdeskInputError("signal", "abort-signal", "must be an AbortSignal");
+  }
 }
 
 /** Builds the error for a bad numeric setting: config at construction, input per call. */
@@ -174,10 +248,18 @@ function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new CdeskConfigError("baseUrl", `baseUrl is not an absolute URL: "${baseUrl}" (option baseUrl or CDESK_BASE_URL)`);
+    const shown = baseUrl.replace(/\/\/[^/?#]*@/, "//***@");
+    throw new CdeskConfigError("baseUrl", `baseUrl is not an absolute URL: "${shown}" (option baseUrl or CDESK_BASE_URL)`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new CdeskConfigError("baseUrl", `baseUrl must use https (or http), got ${url.protocol}`);
+  }
+  // Credentials in the URL would be sent (and logged) with every request; the token is the only credential.
+  if (url.username !== "" || url.password !== "") {
+    throw new CdeskConfigError("baseUrl", "baseUrl must not contain a user name or password: pass the token option instead");
+  }
+  if (url.search !== "" || url.hash !== "") {
+    throw new CdeskConfigError("baseUrl", "baseUrl must not contain a query string or fragment: paths are appended to it");
   }
   assertSafeTransport(url, allowInsecureHttp);
   return baseUrl.replace(/\/+$/, "");

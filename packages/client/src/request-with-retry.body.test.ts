@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CdeskConnectionError } from "./index.js";
-import { brokenBody, fakeClient, json, OFFER_ID, RESOURCE_ID, text, truncatedJson } from "../test/support/fake-api.js";
+import { BODIES, brokenBody, fakeClient, json, OFFER_ID, RESOURCE_ID, text, truncatedJson, valid } from "../test/support/fake-api.js";
 
 const PROCURE = { offer_id: OFFER_ID, ssh_public_key: "ssh-ed25519 AAAA user@example" };
 
@@ -27,12 +27,12 @@ async function settle<T>(promise: Promise<T>): Promise<{ value?: T; error?: unkn
 
 describe("idempotent requests retry a body that fails", () => {
   it("a GET whose body breaks off mid-way, after the usual 0.5 s back-off", async () => {
-    const { client, fetch } = fakeClient([brokenBody, json({ offer_id: OFFER_ID })]);
+    const { client, fetch } = fakeClient([brokenBody, valid]);
     const call = client.offers.get(OFFER_ID).then((value) => ({ value }), (error: unknown) => ({ error }));
     await vi.advanceTimersByTimeAsync(499);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect(await call).toEqual({ value: { offer_id: OFFER_ID } });
+    expect(await call).toEqual({ value: BODIES["GET /offers/{offer_id}"] });
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -43,7 +43,7 @@ describe("idempotent requests retry a body that fails", () => {
   });
 
   it("a DELETE whose answer is cut", async () => {
-    const { client, fetch } = fakeClient([brokenBody, json({ resource_id: RESOURCE_ID, status: "deleting" })]);
+    const { client, fetch } = fakeClient([brokenBody, valid]);
     expect(await settle(client.resources.delete(RESOURCE_ID))).toMatchObject({ value: { status: "deleting" } });
     expect(fetch).toHaveBeenCalledTimes(2);
   });

@@ -6,10 +6,11 @@ import {
   InternalServerError,
   RateLimitError,
 } from "./index.js";
-import { fakeClient, hang, json, networkError, OFFER_ID } from "../test/support/fake-api.js";
+import { BODIES, fakeClient, hang, json, networkError, OFFER_ID, valid } from "../test/support/fake-api.js";
 
 const PROCURE = { offer_id: OFFER_ID, ssh_public_key: "ssh-ed25519 AAAA user@example" };
-const OK = json({ ok: true });
+const OK = valid;
+const GPUS = BODIES["GET /available_gpus"];
 
 beforeEach(() => {
   vi.useFakeTimers();
@@ -38,7 +39,7 @@ describe("retries", () => {
     await vi.advanceTimersByTimeAsync(499);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect((await call.settled).value).toEqual({ ok: true });
+    expect((await call.settled).value).toEqual(GPUS);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -58,7 +59,7 @@ describe("retries", () => {
     const { client, fetch } = fakeClient([json({}, status), OK]);
     const call = start(client.catalog.regions());
     await vi.runAllTimersAsync();
-    expect((await call.settled).value).toEqual({ ok: true });
+    expect((await call.settled).value).toEqual(BODIES["GET /available_regions"]);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
@@ -66,7 +67,7 @@ describe("retries", () => {
     const { client, fetch } = fakeClient([networkError("ECONNRESET"), networkError("ECONNREFUSED"), OK]);
     const call = start(client.catalog.contracts());
     await vi.runAllTimersAsync();
-    expect((await call.settled).value).toEqual({ ok: true });
+    expect((await call.settled).value).toEqual(BODIES["GET /available_contracts"]);
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 
@@ -91,10 +92,10 @@ describe("retries", () => {
 
   it("never copies a request body: a retry has openapi-fetch build the request again", async () => {
     const clone = vi.spyOn(Request.prototype, "clone");
-    const { client, requests } = fakeClient([json({}, 429), json({ status: "procured" })]);
+    const { client, requests } = fakeClient([json({}, 429), valid]);
     const call = start(client.offers.procure(PROCURE));
     await vi.runAllTimersAsync();
-    expect((await call.settled).value).toEqual({ status: "procured" });
+    expect((await call.settled).value).toEqual(BODIES["POST /procure_offer"]);
     expect(requests[1]!.body).toBe(requests[0]!.body);
     expect(JSON.parse(requests[0]!.body)).toEqual(PROCURE);
     expect(clone).not.toHaveBeenCalled();
@@ -127,7 +128,7 @@ describe("Retry-After", () => {
     await vi.advanceTimersByTimeAsync(waitMs - 1);
     expect(fetch).toHaveBeenCalledTimes(1);
     await vi.advanceTimersByTimeAsync(1);
-    expect((await call.settled).value).toEqual({ ok: true });
+    expect((await call.settled).value).toEqual(GPUS);
   });
 
   it("waits at most 60 s", async () => {
@@ -135,7 +136,7 @@ describe("Retry-After", () => {
     const call = start(client.catalog.gpus());
     await vi.advanceTimersByTimeAsync(60_000);
     expect(fetch).toHaveBeenCalledTimes(2);
-    expect((await call.settled).value).toEqual({ ok: true });
+    expect((await call.settled).value).toEqual(GPUS);
   });
 
   it("is exposed as RateLimitError.retryAfterMs when retries run out", async () => {
@@ -176,10 +177,10 @@ describe("procure is not retried when the server may have acted", () => {
   });
 
   it("a 429 and a refused connection are retried", async () => {
-    const { client, fetch } = fakeClient([json({}, 429), networkError("ECONNREFUSED"), json({ status: "procured" })]);
+    const { client, fetch } = fakeClient([json({}, 429), networkError("ECONNREFUSED"), valid]);
     const call = start(client.offers.procure(PROCURE));
     await vi.runAllTimersAsync();
-    expect((await call.settled).value).toEqual({ status: "procured" });
+    expect((await call.settled).value).toEqual(BODIES["POST /procure_offer"]);
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 

@@ -107,10 +107,10 @@ describe("a malformed success never surfaces as a SyntaxError", () => {
 
   it("accepts JSON with a charset and +json types", async () => {
     const { client } = fakeClient([
-      new Response('{"a":1}', { headers: { "content-type": "application/json; charset=utf-8" } }),
-      new Response('{"b":2}', { headers: { "content-type": "application/problem+json" } }),
+      new Response('{"a":["x"]}', { headers: { "content-type": "application/json; charset=utf-8" } }),
+      new Response('{"b":["y"]}', { headers: { "content-type": "application/problem+json" } }),
     ]);
-    await expect(client.catalog.gpus()).resolves.toEqual({ a: 1 });
-    await expect(client.catalog.gpus()).resolves.toEqual({ b: 2 });
+    await expect(client.catalog.gpus()).resolves.toEqual({ a: ["x"] });
+    await expect(client.catalog.gpus()).resolves.toEqual({ b: ["y"] });
   });
 });

@@ -1,45 +1,165 @@
 /**
  * Turns an HTTP answer that is not a usable success into a typed error: a status >= 400 becomes the
- * `CdeskApiError` subclass for it; a 2xx whose headers show it cannot be the JSON promised is named
- * here, so the attempt loop can fail (and retry) it without reading the body.
+ * `CdeskApiError` subclass for it; a redirect, an oversized body or a 2xx of the wrong shape becomes
+ * `UnexpectedResponseError`; a 2xx whose headers show it cannot be the JSON promised is named here,
+ * so the attempt loop can fail (and retry) it without reading the body.
  */
 import {
   apiErrorClassFor,
   oneLine,
   RateLimitError,
+  UnexpectedResponseError,
   type CdeskApiError,
   type RequestTarget,
 } from "./errors.js";
-import { isOutcomeUnknown, parseRetryAfter } from "./retry-policy.js";
+import type { RetryClass } from "./operation.js";
+import { findMismatch, type ShapeRule } from "./response-shape.js";
+import { isOutcomeUnknown } from "./retry-policy.js";
+import { parseRetryAfter } from "./transient.js";
+
+/** How much of an error body is kept: enough for any FastAPI `detail`, never the whole of a huge page. */
+export const ERROR_BODY_BYTES = 64 * 1024;
+const EXCERPT_CHARS = 500;
 
 /**
  * The typed error for a status >= 400. `body` is what openapi-fetch parsed: JSON when it was JSON,
  * otherwise the text, cut to a short excerpt (an HTML error page can be large); none when empty.
  */
-export function apiError(target: RequestTarget, response: Response, body: unknown, now = Date.now()): CdeskApiError {
+export function apiError(target: RequestTarget, response: Response, body: unknown, retry: RetryClass, now = Date.now()): CdeskApiError {
   const headers = headersRecord(response.headers);
   const init = {
     ...target,
     status: response.status,
     requestId: headers["x-request-id"],
-    body: typeof body === "string" ? oneLine(body, 500) || undefined : body,
+    body: typeof body === "string" ? oneLine(body, EXCERPT_CHARS) || undefined : body,
     headers,
-    outcomeUnknown: isOutcomeUnknown(target, { kind: "status", status: response.status }),
+    outcomeUnknown: isOutcomeUnknown(retry, { kind: "status", status: response.status }),
   };
   if (response.status === 429) return new RateLimitError({ ...init, retryAfterMs: parseRetryAfter(headers["retry-after"], now) });
   return new (apiErrorClassFor(response.status))(init);
 }
 
+interface AnswerLimits {
+  target: RequestTarget;
+  operation: { retry: RetryClass };
+  maxResponseBytes: number;
+}
+
 /**
- * A 2xx that cannot be the JSON the spec promises. Checked on headers only, before the body is
- * read, so a success costs nothing extra.
+ * What to do with an answer, from its headers alone: read it (the response, or a stand-in that
+ * reads at most the allowed bytes), fail the attempt (a reason string: retried like a network
+ * error), or end the call (`UnexpectedResponseError`: a redirect, or a body declared too large).
  */
-export function malformedSuccessReason(response: Response): string | undefined {
-  if (response.status === 204) return undefined;
+export function checkAnswerHeaders(
+  response: Response,
+  limits: AnswerLimits,
+): Response | Promise<Response> | string | UnexpectedResponseError {
+  const { status } = response;
+  // The API never redirects: following one would re-send the body and headers elsewhere.
+  if ((status >= 300 && status < 400) || response.type === "opaqueredirect") {
+    const location = response.headers.get("location") ?? undefined;
+    return unexpected(limits, response, { pointer: "", expected: "no redirect", location: location && withoutCredentials(location) });
+  }
+  if (status === 204) return response;
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (!response.ok) return excerptOf(response);
   const type = response.headers.get("content-type");
   if (!type || !/[/+]json\b/i.test(type)) return `expected a JSON body, got content type ${type ?? "(none)"}`;
-  if (response.headers.get("content-length") === "0") return "the JSON body is empty";
-  return undefined;
+  if (declared === 0) return "the JSON body is empty";
+  if (declared > limits.maxResponseBytes) return tooLarge(limits, response);
+  // A declared length is enforced by fetch itself; only an open-ended body needs counting.
+  return Number.isNaN(declared) && response.body ? capped(response, limits) : response;
+}
+
+/** `UnexpectedResponseError` for a 2xx body that breaks its shape rule, or undefined when it fits. */
+export function unexpectedShape(
+  target: RequestTarget,
+  response: Response,
+  body: unknown,
+  rule: ShapeRule,
+  retry: RetryClass,
+): UnexpectedResponseError | undefined {
+  const mismatch = findMismatch(body, rule);
+  if (!mismatch) return undefined;
+  return unexpected({ target, operation: { retry } }, response, { ...mismatch, body: excerptOfValue(body) });
+}
+
+function unexpected(
+  { target, operation }: Pick<AnswerLimits, "target" | "operation">,
+  response: Response,
+  found: { pointer: string; expected: string; location?: string | undefined; body?: string | undefined },
+): UnexpectedResponseError {
+  return new UnexpectedResponseError({
+    ...target,
+    ...found,
+    body: found.body,
+    status: response.status,
+    requestId: response.headers.get("x-request-id") ?? undefined,
+    outcomeUnknown: operation.retry === "only-if-not-sent",
+  });
+}
+
+function tooLarge(limits: AnswerLimits, response: Response): UnexpectedResponseError {
+  return unexpected(limits, response, { pointer: "", expected: `a body of at most ${limits.maxResponseBytes} bytes (maxResponseBytes)` });
+}
+
+/** The response with a body that errors with `UnexpectedResponseError` once it passes the limit. */
+function capped(response: Response, limits: AnswerLimits): Response {
+  let seen = 0;
+  const reader = response.body!.getReader();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) return controller.close();
+      seen += value.byteLength;
+      if (seen <= limits.maxResponseBytes) return controller.enqueue(value);
+      reader.cancel().catch(() => {});
+      controller.error(tooLarge(limits, response));
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
+  return new Response(body, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/**
+ * An error answer with only its first `ERROR_BODY_BYTES` kept: a 50 MB error page is neither read
+ * whole nor held by the error. A cut body is no longer JSON, so it becomes a text excerpt.
+ */
+async function excerptOf(response: Response): Promise<Response> {
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (response.body) {
+    const reader = response.body.getReader();
+    while (size < ERROR_BODY_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+    }
+    if (size >= ERROR_BODY_BYTES) reader.cancel().catch(() => {});
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) bytes.set(chunk, (offset += chunk.byteLength) - chunk.byteLength);
+  const text = new TextDecoder().decode(bytes.subarray(0, ERROR_BODY_BYTES));
+  return new Response(text === "" ? null : text, { status: response.status, statusText: response.statusText, headers: response.headers });
+}
+
+/** The start of a parsed body as JSON text, for `UnexpectedResponseError.body`. */
+function excerptOfValue(body: unknown): string | undefined {
+  if (body === undefined) return undefined;
+  let text: string;
+  try {
+    text = JSON.stringify(body) ?? String(body);
+  } catch {
+    text = String(body);
+  }
+  return oneLine(text, 200);
+}
+
+/** A URL as it may be shown: any user name and password replaced. */
+export function withoutCredentials(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#@]*@/i, "$1***@");
 }
 
 /** Response headers as a plain object with lower-case keys (what `CdeskApiError.headers` holds). */
@@ -50,4 +170,3 @@ export function headersRecord(headers: Headers): Record<string, string> {
   });
   return record;
 }
-

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isOutcomeUnknown, isRetryable, neverConnected, parseRetryAfter, retryDelayMs } from "./retry-policy.js";
+import { OPERATIONS } from "./generated/operations.js";
+import { isOutcomeUnknown, isRetryable, neverConnected, retryDelayMs } from "./retry-policy.js";
 import { networkError } from "../test/support/fake-api.js";
+import { REFUSED, RESET, UNRESOLVED } from "../test/support/runtime-errors.js";
 
-const GET = { method: "GET", path: "/offers/{offer_id}" };
-const SEARCH = { method: "POST", path: "/get_offers" };
-const PROCURE = { method: "POST", path: "/procure_offer" };
-const DELETE = { method: "DELETE", path: "/resources/{resource_id}" };
+// Each operation's retry class, as the generated table has it.
+const GET = OPERATIONS["GET /offers/{offer_id}"].retry;
+const SEARCH = OPERATIONS["POST /get_offers"].retry;
+const PROCURE = OPERATIONS["POST /procure_offer"].retry;
+const DELETE = OPERATIONS["DELETE /resources/{resource_id}"].retry;
 const BAD_BODY = { kind: "body", message: "reading the response failed: terminated" } as const;
 
 describe("which failures are retried", () => {
@@ -67,32 +70,11 @@ describe("back-off", () => {
     expect(retryDelayMs(4, undefined, () => 0.5)).toBe(7000);
   });
 
-  it("follows Retry-After instead, capped at 60 s", () => {
-    expect(retryDelayMs(0, 3000)).toBe(3000);
-    expect(retryDelayMs(3, 0)).toBe(0);
-    expect(retryDelayMs(0, 3_600_000)).toBe(60_000);
-  });
-});
-
-describe("Retry-After", () => {
-  const now = Date.parse("2026-11-29T10:00:00Z");
-
-  it("reads delta-seconds", () => {
-    expect(parseRetryAfter("2", now)).toBe(2000);
-    expect(parseRetryAfter(" 0 ", now)).toBe(0);
-    expect(parseRetryAfter("1.5", now)).toBe(1500);
-  });
-
-  it("reads an HTTP date, a past one as no wait", () => {
-    expect(parseRetryAfter("Sun, 29 Nov 2026 10:00:05 GMT", now)).toBe(5000);
-    expect(parseRetryAfter("Sun, 29 Nov 2026 09:00:00 GMT", now)).toBe(0);
-  });
-
-  it("ignores what it cannot read", () => {
-    expect(parseRetryAfter(null, now)).toBeUndefined();
-    expect(parseRetryAfter("", now)).toBeUndefined();
-    expect(parseRetryAfter("soon", now)).toBeUndefined();
-    expect(parseRetryAfter("-3", now)).toBeUndefined();
+  it("lets Retry-After lengthen the wait up to 60 s, never shorten it", () => {
+    expect(retryDelayMs(0, 3000, () => 0)).toBe(3000);
+    expect(retryDelayMs(3, 0, () => 0)).toBe(4000);
+    expect(retryDelayMs(0, 100, () => 0)).toBe(500);
+    expect(retryDelayMs(0, 3_600_000, () => 0)).toBe(60_000);
   });
 });
 
@@ -104,6 +86,12 @@ describe("neverConnected", () => {
       cause: Object.assign(new AggregateError([{ code: "ECONNREFUSED" }, { code: "ECONNREFUSED" }]), {}),
     });
     expect(neverConnected(both)).toBe(true);
+  });
+
+  it.each(Object.keys(REFUSED) as (keyof typeof REFUSED)[])("recognises a refused connection in %s's own form", (runtime) => {
+    expect(neverConnected(REFUSED[runtime])).toBe(true);
+    expect(neverConnected(UNRESOLVED[runtime])).toBe(true);
+    expect(neverConnected(RESET[runtime])).toBe(false);
   });
 
   it("is false when the request may have left, or nothing says", () => {

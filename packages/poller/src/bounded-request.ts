@@ -1,4 +1,4 @@
-import { abortErrorFrom } from "./sleep.js";
+import { abortErrorFrom } from "./aborted.js";
 
 /** What `boundedRequest` resolves with when the deadline came first. */
 export const DEADLINE_PASSED: unique symbol = Symbol("deadline passed");

@@ -1,4 +1,4 @@
-import { CdeskError } from "@cdesk/client";
+import { CdeskError, ERROR_KIND } from "@cdesk/client";
 import type { OfferStatus, Procurement } from "./client.js";
 
 /**
@@ -6,13 +6,15 @@ import type { OfferStatus, Procurement } from "./client.js";
  * procure call itself answered `failed`. Nothing more will happen; search for a new offer.
  */
 export class ProvisioningFailedError extends CdeskError {
+  // Its kind lets `instanceof` hold across copies of the package (ESM and CommonJS builds).
+  static override readonly [ERROR_KIND]: string = "ProvisioningFailedError";
   override name = "ProvisioningFailedError";
   /** The server's reason (`failure_reason`, or the procure answer's `error`), or a description of the state. */
   readonly failureReason: string;
   /** The last offer status seen; `undefined` when the procure answer already said `failed`. */
   readonly status: OfferStatus | undefined;
-  /** The procure answer, when the failure came from `procureAndWait`'s procure call. */
-  readonly procurement: Procurement | undefined;
+  /** The procure answer, when the failure came after (or from) `procureAndWait`'s procure call. */
+  procurement: Procurement | undefined;
 
   constructor(failureReason: string, details: { status?: OfferStatus; procurement?: Procurement }) {
     super(`Provisioning failed: ${failureReason}`);
@@ -24,6 +26,7 @@ export class ProvisioningFailedError extends CdeskError {
 
 /** `timeoutMs` passed before a terminal state was seen. */
 export class WaitTimeoutError<S = unknown> extends CdeskError {
+  static override readonly [ERROR_KIND]: string = "WaitTimeoutError";
   override name = "WaitTimeoutError";
   /** The last status observed (an offer status or a resource), or `undefined` if no request succeeded. */
   readonly lastStatus: S | undefined;
@@ -31,6 +34,11 @@ export class WaitTimeoutError<S = unknown> extends CdeskError {
   readonly elapsedMs: number;
   /** Status requests sent, including failed ones. */
   readonly attempts: number;
+  /**
+   * The procure answer, when `procureAndWait` procured before timing out: its `resource_ids` name
+   * what exists (and is billed) although the wait gave up.
+   */
+  procurement: Procurement | undefined;
 
   constructor(details: { lastStatus: S | undefined; elapsedMs: number; attempts: number; timeoutMs: number }) {
     super(
@@ -40,5 +48,6 @@ export class WaitTimeoutError<S = unknown> extends CdeskError {
     this.lastStatus = details.lastStatus;
     this.elapsedMs = details.elapsedMs;
     this.attempts = details.attempts;
+    this.procurement = undefined;
   }
 }

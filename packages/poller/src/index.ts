@@ -1,10 +1,11 @@
 /**
- * @cdesk/poller: wait for Compute Desk provisioning and deletion without hand-written loops.
+ * @cdesk/poller: get a running machine, and wait for Compute Desk provisioning and deletion without
+ * hand-written loops.
  *
  * ```ts
  * import { createCdeskClient } from "@cdesk/client";
- * import { procureAndWait } from "@cdesk/poller";
- * const { status } = await procureAndWait(createCdeskClient(), { offer_id, ssh_public_key });
+ * import { acquire } from "@cdesk/poller";
+ * const { status } = await acquire(createCdeskClient(), { query: { region: "EU", compute: { gpu_type: "H100" } }, ssh_public_key });
  * ```
  */
 export { waitForOfferReady } from "./wait-for-offer-ready.js";
@@ -14,3 +15,10 @@ export { waitForResourceDeleted } from "./wait-for-resource-deleted.js";
 export { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
 export type { WaitOptions, PollObservation } from "./options.js";
 export type { OfferStatusClient, ProcureClient, ResourceClient } from "./client.js";
+export { acquire, type AcquireResult } from "./acquire/acquire.js";
+export { AcquireError } from "./acquire/error.js";
+export type { AcquireOptions } from "./acquire/options.js";
+export type { AcquireEvent } from "./acquire/events.js";
+export type { AcquireAttempt, AttemptOutcome, ResourceFate } from "./acquire/record.js";
+export type { AcquireClient, Offer } from "./acquire/client.js";
+export type { SkipReason } from "./acquire/candidates.js";

@@ -54,11 +54,12 @@ export interface WaitOptions<S = unknown> {
    */
   signal?: AbortSignal;
   /**
-   * Called with every status received. If it throws, the wait ends with that error.
+   * Called with every status received. If it throws (or returns a promise that rejects), the wait
+   * ends with that error; a returned promise is awaited before the next request.
    * @default undefined
    * @example { onProgress: ({ status, attempt, elapsedMs }) => console.log(attempt, elapsedMs, status) }
    */
-  onProgress?: (observation: PollObservation<S>) => void;
+  onProgress?: (observation: PollObservation<S>) => unknown;
 }
 
 /** `WaitOptions` with every default filled in. */
@@ -69,7 +70,7 @@ export interface ResolvedWaitOptions<S> {
   timeoutMs: number;
   maxConsecutiveErrors: number;
   signal: AbortSignal | undefined;
-  onProgress: ((observation: PollObservation<S>) => void) | undefined;
+  onProgress: ((observation: PollObservation<S>) => unknown) | undefined;
 }
 
 export const DEFAULT_INTERVAL_MS = 15_000;
@@ -95,10 +96,7 @@ export function resolveWaitOptions<S>(options: WaitOptions<S> = {}): ResolvedWai
   if (backoffFactor < 1) {
     throw new CdeskInputError("backoffFactor", "gte-1", `must be >= 1 (1 keeps the interval fixed), got ${backoffFactor}`);
   }
-  const timeoutMs = positiveNumber("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
-  if (timeoutMs > MAX_TIMER_MS) {
-    throw new CdeskInputError("timeoutMs", "max-timer", `must be at most ${MAX_TIMER_MS} (what a timer can hold), got ${timeoutMs}`);
-  }
+  const timeoutMs = timerMs("timeoutMs", options.timeoutMs, DEFAULT_TIMEOUT_MS);
   const maxConsecutiveErrors = positiveNumber(
     "maxConsecutiveErrors",
     options.maxConsecutiveErrors,
@@ -117,7 +115,16 @@ export function resolveWaitOptions<S>(options: WaitOptions<S> = {}): ResolvedWai
   return { intervalMs, maxIntervalMs, backoffFactor, timeoutMs, maxConsecutiveErrors, signal, onProgress };
 }
 
-function positiveNumber(name: string, value: unknown, fallback: number): number {
+/** A positive duration a timer can hold (at most 2^31 - 1 ms). */
+export function timerMs(name: string, value: unknown, fallback: number): number {
+  const ms = positiveNumber(name, value, fallback);
+  if (ms > MAX_TIMER_MS) {
+    throw new CdeskInputError(name, "max-timer", `must be at most ${MAX_TIMER_MS} (what a timer can hold), got ${ms}`);
+  }
+  return ms;
+}
+
+export function positiveNumber(name: string, value: unknown, fallback: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
     throw new CdeskInputError(name, "positive-finite", `must be a positive finite number, got ${String(value)}`);

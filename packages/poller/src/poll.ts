@@ -1,9 +1,9 @@
+import { abortableSleep, isTransientError, retryAfterMsOf } from "@cdesk/client";
+import { abortErrorFrom } from "./aborted.js";
 import { DEADLINE_PASSED, boundedRequest } from "./bounded-request.js";
-import { isTransient, retryAfterMsOf } from "./classify.js";
 import { WaitTimeoutError } from "./errors.js";
 import type { ResolvedWaitOptions } from "./options.js";
 import { nextDelayMs } from "./schedule.js";
-import { abortErrorFrom, sleep } from "./sleep.js";
 import type { Verdict } from "./terminal.js";
 
 /** What to poll and how to read it. */
@@ -47,26 +47,31 @@ export async function* poll<S>(
     let retryAfterMs: number | undefined;
     if ("error" in outcome) {
       consecutiveErrors += 1;
-      if (!isTransient(outcome.error) || consecutiveErrors >= options.maxConsecutiveErrors) throw outcome.error;
+      if (!isTransientError(outcome.error) || consecutiveErrors >= options.maxConsecutiveErrors) throw outcome.error;
       retryAfterMs = retryAfterMsOf(outcome.error, Date.now());
     } else {
       const { status } = outcome;
       if (status === DEADLINE_PASSED) throw timeout();
       consecutiveErrors = 0;
       lastStatus = status;
-      onProgress?.({ status, attempt: requestsSent, elapsedMs: Date.now() - startedAt });
+      // Awaited: a callback that rejects ends the wait with its error, like one that throws.
+      await onProgress?.({ status, attempt: requestsSent, elapsedMs: Date.now() - startedAt });
       yield status;
       if (target.verdict(status) !== "pending") return;
     }
+    const remainingMs = deadline - Date.now();
     const delay = nextDelayMs({
       requestsSent,
       intervalMs: options.intervalMs,
       maxIntervalMs: options.maxIntervalMs,
       backoffFactor: options.backoffFactor,
       retryAfterMs,
-      remainingMs: deadline - Date.now(),
+      remainingMs,
       random: Math.random(),
     });
-    await sleep(delay, signal);
+    await abortableSleep(delay, signal);
+    // A wait cut to the deadline ends the poll, whatever the clock says: a timer may fire a
+    // fraction of a millisecond early, and a request sent then would only be cancelled.
+    if (delay >= remainingMs) throw timeout();
   }
 }

@@ -1,7 +1,7 @@
 import type { OfferStatus, ProcureClient, ProcureRequest, Procurement } from "./client.js";
-import { ProvisioningFailedError } from "./errors.js";
+import { abortErrorFrom } from "./aborted.js";
+import { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
 import { type WaitOptions, resolveWaitOptions } from "./options.js";
-import { abortErrorFrom } from "./sleep.js";
 import { waitForOfferReadyFrom } from "./wait-for-offer-ready.js";
 
 export interface ProcureAndWaitResult {
@@ -32,10 +32,29 @@ export async function procureAndWait(
   const { signal } = resolveWaitOptions(options);
   if (signal?.aborted) throw abortErrorFrom(signal);
   const procurement = await cdesk.offers.procure(request, { signal });
-  if (String(procurement.status).toLowerCase() === "failed") {
-    const reason = procurement.error || "the procure call answered failed without an error message";
-    throw new ProvisioningFailedError(reason, { procurement });
+  const refused = refusalOf(procurement);
+  if (refused) throw refused;
+  try {
+    const status = await waitForOfferReadyFrom(cdesk, procurement.offer_id || request.offer_id, options, startedAt);
+    return { procurement, status };
+  } catch (error) {
+    // What was bought stays in view: its resource ids are on the error.
+    if (error instanceof WaitTimeoutError || error instanceof ProvisioningFailedError) error.procurement ??= procurement;
+    throw error;
   }
-  const status = await waitForOfferReadyFrom(cdesk, procurement.offer_id || request.offer_id, options, startedAt);
-  return { procurement, status };
+}
+
+/** The error for a procure answer that says `failed` (its `error` is the reason); `undefined` for any other answer. */
+export function refusalOf(procurement: Procurement): ProvisioningFailedError | undefined {
+  if (String(procurement.status).toLowerCase() !== "failed") return undefined;
+  return new ProvisioningFailedError(describeProcureError(procurement.error), { procurement });
+}
+
+/** The procure answer's `error` as a sentence: a string as it is, anything else as JSON. */
+function describeProcureError(error: unknown): string {
+  if (error === null || error === undefined || error === "") return "the procure call answered failed without an error message";
+  if (typeof error === "string") return error;
+  const message = (error as { message?: unknown; detail?: unknown }).message ?? (error as { detail?: unknown }).detail;
+  if (typeof message === "string" && message !== "") return message;
+  return JSON.stringify(error);
 }

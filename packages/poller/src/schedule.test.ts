@@ -36,10 +36,11 @@ describe("nextDelayMs", () => {
     expect(delays).toEqual([1_000, 2_000, 4_000, 5_000, 5_000, 5_000]);
   });
 
-  it("lets Retry-After replace the computed wait, longer or shorter, without jitter", () => {
+  it("lets Retry-After lengthen the wait (up to 60 s), never shorten it below the interval", () => {
     expect(nextDelayMs({ ...base, retryAfterMs: 60_000, random: 0.9 })).toBe(60_000);
-    expect(nextDelayMs({ ...base, retryAfterMs: 2_000, random: 0.9 })).toBe(2_000);
-    expect(nextDelayMs({ ...base, retryAfterMs: 0 })).toBe(0);
+    expect(nextDelayMs({ ...base, retryAfterMs: 3_600_000 })).toBe(60_000);
+    expect(nextDelayMs({ ...base, retryAfterMs: 2_000 })).toBe(15_000);
+    expect(nextDelayMs({ ...base, retryAfterMs: 0 })).toBe(15_000);
   });
 
   it("never waits past the deadline, even for Retry-After", () => {
@@ -51,6 +52,5 @@ describe("nextDelayMs", () => {
   it("never asks setTimeout for more than it can hold", () => {
     const huge = { ...base, intervalMs: 1e12, maxIntervalMs: 1e12, remainingMs: 1e13 };
     expect(nextDelayMs(huge)).toBe(MAX_TIMER_MS);
-    expect(nextDelayMs({ ...base, retryAfterMs: 1e12, remainingMs: 1e13 })).toBe(MAX_TIMER_MS);
   });
 });

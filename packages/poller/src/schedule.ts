@@ -1,3 +1,5 @@
+import { waitWithHint } from "@cdesk/client";
+
 /** The largest delay `setTimeout` can hold (2^31 - 1 ms, about 24.8 days); larger values fire at once. */
 export const MAX_TIMER_MS = 2 ** 31 - 1;
 
@@ -13,7 +15,7 @@ export interface ScheduleInput {
   intervalMs: number;
   maxIntervalMs: number;
   backoffFactor: number;
-  /** What the server asked for with `Retry-After`; replaces the computed wait when set. */
+  /** What the server asked for with `Retry-After`: may lengthen the computed wait, never shorten it. */
   retryAfterMs: number | undefined;
   /** Milliseconds left until the deadline. */
   remainingMs: number;
@@ -28,6 +30,6 @@ export interface ScheduleInput {
 export function nextDelayMs(input: ScheduleInput): number {
   const grown = input.intervalMs * input.backoffFactor ** (input.requestsSent - 1);
   const base = Math.min(grown, input.maxIntervalMs);
-  const wanted = input.retryAfterMs ?? base * (1 + JITTER_RATIO * input.random);
+  const wanted = waitWithHint(base * (1 + JITTER_RATIO * input.random), input.retryAfterMs);
   return Math.max(0, Math.min(wanted, input.remainingMs, MAX_TIMER_MS));
 }

@@ -21,7 +21,12 @@ export async function waitForResourceDeleted(
 ): Promise<Resource | undefined> {
   const resolved = resolveWaitOptions(options);
   let last: Resource | undefined;
-  const target = { fetch: (signal: AbortSignal) => cdesk.resources.get(resourceId, undefined, { signal }), verdict: resourceVerdict };
+  // forceRefresh: without it the server may answer from a state up to 30 s old (its documented
+  // reconciliation cooldown), reporting a resource that is already gone as still deleting.
+  const target = {
+    fetch: (signal: AbortSignal) => cdesk.resources.get(resourceId, { forceRefresh: true }, { signal }),
+    verdict: resourceVerdict,
+  };
   try {
     for await (const resource of poll(target, resolved)) last = resource;
   } catch (error) {

@@ -1,7 +1,11 @@
 import { type CdeskClient, CdeskError, createCdeskClient } from "@cdesk/client";
 import { describe, expectTypeOf, it } from "vitest";
 import {
+  type AcquireClient,
+  AcquireError,
+  type AcquireEvent,
   type OfferStatusClient,
+  acquire,
   type ProcureClient,
   ProvisioningFailedError,
   type ResourceClient,
@@ -51,5 +55,17 @@ describe("the public types", () => {
     expectTypeOf<ProvisioningFailedError["status"]>().toEqualTypeOf<OfferStatusResponse | undefined>();
     expectTypeOf<WaitTimeoutError>().toMatchTypeOf<CdeskError>();
     expectTypeOf<WaitTimeoutError["attempts"]>().toBeNumber();
+  });
+
+  it("let acquire take a CdeskClient, and resolve with the offer, the status and every attempt", () => {
+    expectTypeOf<CdeskClient>().toMatchTypeOf<AcquireClient>();
+    const acquired = acquire(cdesk, { query: { region: "EU" }, ssh_public_key: "ssh-ed25519 AAAA", maxPricePerHour: 30 });
+    expectTypeOf(acquired).resolves.toHaveProperty("status").toEqualTypeOf<OfferStatusResponse>();
+    expectTypeOf(acquired).resolves.toHaveProperty("procurement").toEqualTypeOf<ProcureOfferResponse | undefined>();
+    expectTypeOf<AcquireError>().toMatchTypeOf<CdeskError>();
+    expectTypeOf<AcquireError["attempts"][number]["resources"][number]["fate"]>().toEqualTypeOf<"deleted" | "deleting" | "kept">();
+    expectTypeOf<Extract<AcquireEvent, { type: "skipped" }>["reason"]>().toEqualTypeOf<"over-price" | "no-price" | "expiring" | "already-tried">();
+    // @ts-expect-error query and ssh_public_key are required
+    void acquire(cdesk, { maxPricePerHour: 30 });
   });
 });

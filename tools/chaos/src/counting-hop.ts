@@ -1,6 +1,6 @@
 /**
- * A pass-through server placed directly in front of the mock: what it counts is what reached the
- * mock, whatever the fault proxy before it did to the answer afterwards (reset, truncation, delay).
+ * A pass-through server placed directly in front of the simulator: what it counts is what reached
+ * it, whatever the fault proxy before it did to the answer afterwards (reset, truncation, delay).
  */
 import http from "node:http";
 import { forward, jsonAnswer, listenLocally, readBody, send, type LocalServer } from "./http-forward.js";

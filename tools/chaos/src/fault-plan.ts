@@ -3,9 +3,9 @@
  * place in its stream, and its method and path, so a failing run replays exactly from its seed.
  */
 
-/** Faults answered by the proxy alone: the mock never sees the request. */
+/** Faults answered by the proxy alone: the simulator never sees the request. */
 export const FAULTS_BEFORE_FORWARDING = ["status-503", "status-429", "html-error", "reset-before"] as const;
-/** Faults applied to the mock's answer: the mock has acted, the client cannot know it. */
+/** Faults applied to the simulator's answer: it has acted, the client cannot know it. */
 export const FAULTS_AFTER_FORWARDING = ["reset-after", "truncated-json", "slow"] as const;
 
 export type FaultKind = (typeof FAULTS_BEFORE_FORWARDING)[number] | (typeof FAULTS_AFTER_FORWARDING)[number];
@@ -40,7 +40,7 @@ export interface FaultPlanOptions {
   retryAfterOneShare?: number;
 }
 
-/** Whether the mock receives the request (no fault, or a fault applied to its answer). */
+/** Whether the simulator receives the request (no fault, or a fault applied to its answer). */
 export function reachesUpstream(fault: Fault): boolean {
   return !(FAULTS_BEFORE_FORWARDING as readonly string[]).includes(fault.kind);
 }
@@ -49,7 +49,7 @@ export function reachesUpstream(fault: Fault): boolean {
 export function planFault(key: RequestKey, options: FaultPlanOptions = {}): Fault {
   const faultRate = shareOption(options.faultRate ?? 0.2, "faultRate");
   const retryAfterOneShare = shareOption(options.retryAfterOneShare ?? 0.25, "retryAfterOneShare");
-  const draw = mulberry32(hashKey(key));
+  const draw = drawsFor(`${key.seed}\u0000${key.stream}\u0000${key.index}\u0000${key.method.toUpperCase()}\u0000${key.path}`);
   if (draw() >= faultRate) return { kind: "none" };
   const kind = FAULT_KINDS[Math.floor(draw() * FAULT_KINDS.length)] as FaultKind;
   if (kind === "status-429") return { kind, retryAfterSeconds: draw() < retryAfterOneShare ? 1 : 0 };
@@ -61,15 +61,17 @@ function shareOption(value: number, name: string): number {
   return value;
 }
 
-/** FNV-1a over every field of the key, so neighbouring indexes land far apart. */
-function hashKey(key: RequestKey): number {
-  const text = `${key.seed}\u0000${key.stream}\u0000${key.index}\u0000${key.method.toUpperCase()}\u0000${key.path}`;
+/**
+ * Seeded random draws in [0, 1) for a text: FNV-1a of the text seeds the PRNG, so neighbouring
+ * texts (request indexes, offer ids) land far apart. Same text, same draws, on every machine.
+ */
+export function drawsFor(text: string): () => number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);
     hash = Math.imul(hash, 0x01000193);
   }
-  return hash >>> 0;
+  return mulberry32(hash >>> 0);
 }
 
 /** A small, well-mixed 32-bit PRNG; floats in [0, 1). */

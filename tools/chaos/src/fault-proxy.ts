@@ -10,7 +10,7 @@ import { forward, jsonAnswer, listenLocally, readBody, send, type Answer, type L
 export const STREAM_HEADER = "x-chaos-stream";
 
 export interface FaultProxyOptions extends FaultPlanOptions {
-  /** Where healthy requests go (the counting hop in front of the mock). */
+  /** Where healthy requests go (the counting hop in front of the simulator). */
   upstream: string;
   seed: number;
   /**
@@ -82,7 +82,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       res.write(answer.body.subarray(0, Math.floor(answer.body.length / 2)), () => req.socket.destroy());
       return;
     }
-    // `slow`: the mock has answered, but the answer arrives after the client gave up.
+    // `slow`: the simulator has answered, but the answer arrives after the client gave up.
     const timer = setTimeout(() => {
       heldBack.delete(timer);
       if (!res.destroyed) send(res, answer);

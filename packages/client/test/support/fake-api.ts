@@ -85,3 +85,43 @@ export function fakeClient(answers: Answer[], options: CdeskClientOptions = {}) 
   const client = createCdeskClient({ token: TOKEN, logLevel: "off", fetch: scripted.fetch, ...options });
   return { client, ...scripted };
 }
+
+/** The smallest body of the shape each operation promises (its required fields). */
+export const BODIES = {
+  "GET /available_gpus": { H100: ["nvidia-h100-sxm5-80gb"] },
+  "GET /available_vendors": ["nebius"],
+  "GET /available_regions": ["EU"],
+  "GET /available_contracts": ["ondemand"],
+  "GET /available_storage": [],
+  "POST /get_offers": { offers: [] },
+  "GET /offers/{offer_id}": {
+    offer_id: OFFER_ID,
+    gpu_type: "nvidia-h100-sxm5-80gb",
+    gpu_family: "H100",
+    gpu_count: 1,
+    vendor: "nebius",
+    region: "EU",
+    status: "available",
+    created_at: "2026-11-29T10:00:00Z",
+  },
+  "GET /offers/{offer_id}/status": { procurement_status: "ready", instances: [] },
+  "POST /procure_offer": { offer_id: OFFER_ID, status: "provisioning_in_progress" },
+  "GET /resources": [],
+  "GET /resources/{resource_id}": { resource_id: RESOURCE_ID, resource_type: "vm", vendor: "nebius" },
+  "DELETE /resources/{resource_id}": { resource_id: RESOURCE_ID, status: "deleting", message: "Deletion started" },
+} as const;
+
+/** `METHOD /path/template` of a request, from the templates above. */
+export function operationOf(request: Request): keyof typeof BODIES {
+  const { pathname } = new URL(request.url);
+  const key = (Object.keys(BODIES) as (keyof typeof BODIES)[]).find((candidate) => {
+    const [method, template] = candidate.split(" ") as [string, string];
+    const pattern = new RegExp(`^${template.replace(/\{[^}]+\}/g, "[^/]+")}$`);
+    return method === request.method && pattern.test(pathname);
+  });
+  if (!key) throw new Error(`no such operation: ${request.method} ${pathname}`);
+  return key;
+}
+
+/** Answers any operation with its smallest valid body (where the body's content does not matter). */
+export const valid = (request: Request): Response => json(BODIES[operationOf(request)]);

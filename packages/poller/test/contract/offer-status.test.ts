@@ -59,32 +59,3 @@ describe("offer status stepped through the spec's examples with Prefer", () => {
     expect(mock.sent.map((r) => r.method)).toEqual(["POST"]);
   });
 });
-
-describe("the mock's provisioning scenario", () => {
-  const mock = mockWithClient("provisioning");
-
-  it("procureAndWait procures, then follows the status to ready", async () => {
-    const stages: string[] = [];
-    const { procurement, status } = await procureAndWait(
-      mock.cdesk,
-      { offer_id: OFFER_ID, ssh_public_key: SSH_KEY },
-      { ...FAST, onProgress: ({ status }) => stages.push(status.procurement_status) },
-    );
-    expect(procurement.status).toBe("provisioning_in_progress");
-    expect(stages).toEqual(["provisioning_started", "provisioning_in_progress", "ready"]);
-    expect(status.instances[0]?.ssh_command).toBe("ssh root@203.0.113.10");
-    expect(mock.sent.map((r) => r.method)).toEqual(["POST", "GET", "GET", "GET"]);
-  });
-});
-
-describe("the mock's provisioning-fails scenario", () => {
-  const mock = mockWithClient("provisioning-fails");
-
-  it("procureAndWait ends with ProvisioningFailedError", async () => {
-    const error = await procureAndWait(mock.cdesk, { offer_id: OFFER_ID, ssh_public_key: SSH_KEY }, FAST).catch(
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(ProvisioningFailedError);
-    expect(error).toMatchObject({ status: { procurement_status: "failed" } });
-  });
-});

@@ -21,19 +21,3 @@ describe("resource deletion stepped through the spec's examples with Prefer", ()
     expect(mock.sent).toHaveLength(2);
   });
 });
-
-describe("the mock's deletion scenario", () => {
-  const mock = mockWithClient("deletion");
-
-  it("delete, then wait until deleted", async () => {
-    const answer = await mock.cdesk.resources.delete(RESOURCE_ID);
-    expect(answer.status).toBe("deleting");
-    const seen: unknown[] = [];
-    const resource = await waitForResourceDeleted(mock.cdesk, RESOURCE_ID, {
-      ...FAST,
-      onProgress: ({ status }) => seen.push(status.status),
-    });
-    expect(resource?.status).toBe("deleted");
-    expect(seen).toEqual(["deleting", "deleted"]);
-  });
-});

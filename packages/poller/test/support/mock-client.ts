@@ -1,6 +1,6 @@
 /// <reference types="node" />
 import { type CdeskClient, createCdeskClient } from "@cdesk/client";
-import { type MockServer, type ScenarioName, startMockServer } from "@cdesk/mock";
+import { type MockServer, startMockServer } from "@cdesk/mock";
 import { afterAll, beforeAll, expect } from "vitest";
 
 /** Requests the client sent, with the example each was told to answer with. */
@@ -11,19 +11,20 @@ export interface SentRequest {
 }
 
 /**
- * A mock for the calling suite (optionally playing a scenario) and a real client pointed at it.
+ * A mock for the calling suite and a real client pointed at it. Stateless: flows whose answers depend
+ * on earlier requests run on `@cdesk/simulator` (`simulated.ts`).
  * `preferEach(...)` makes the next requests ask Prism for those named examples (`Prefer: example=...`),
  * one per request in order, through the client's own `fetch` option; requests beyond the script
  * keep asking for the last one.
  */
-export function mockWithClient(scenario?: ScenarioName) {
+export function mockWithClient() {
   let mock: MockServer;
   let script: string[] = [];
   const sent: SentRequest[] = [];
   let cdesk: CdeskClient | undefined;
 
   beforeAll(async () => {
-    mock = await startMockServer({ port: 0, ...(scenario ? { scenario } : {}) });
+    mock = await startMockServer({ port: 0 });
     cdesk = createCdeskClient({
       token: "test-token",
       baseUrl: mock.url,

@@ -58,8 +58,11 @@ export function hangingOfferStatus() {
   return { cdesk, calls };
 }
 
-/** Settles `promise` while running fake timers, and returns its outcome without throwing. */
-export async function runToEnd<T>(promise: Promise<T>): Promise<{ value: T } | { error: unknown }> {
+/**
+ * Settles `promise` while running fake timers, and returns its outcome without throwing.
+ * `onTimePassed` hears how far each step moved the clock (to move another clock in step).
+ */
+export async function runToEnd<T>(promise: Promise<T>, onTimePassed?: (ms: number) => void): Promise<{ value: T } | { error: unknown }> {
   let done = false;
   const outcome = promise.then(
     (value) => ({ value }),
@@ -69,8 +72,13 @@ export async function runToEnd<T>(promise: Promise<T>): Promise<{ value: T } | {
     done = true;
   });
   for (let i = 0; i < 100_000 && !done; i += 1) {
-    if (vi.getTimerCount() === 0) await Promise.resolve();
-    else await vi.advanceTimersToNextTimerAsync();
+    if (vi.getTimerCount() === 0) {
+      await vi.advanceTimersByTimeAsync(0);
+      continue;
+    }
+    const before = Date.now();
+    await vi.advanceTimersToNextTimerAsync();
+    onTimePassed?.(Date.now() - before);
   }
   return outcome;
 }

@@ -1097,7 +1097,8 @@ export const schemas: Record<string, JsonSchema> = {
       "ssh_public_key": {
         "type": "string",
         "minLength": 1,
-        "pattern": "^[^\\r\\n]+$"
+        "pattern": "^[^\\r\\n]+$",
+        "x-cdesk-line": true
       },
       "cloud_init": {
         "anyOf": [
