@@ -1,158 +1,87 @@
-import {
-  AuthenticationError,
-  CdeskApiError,
-  CdeskConfigError,
-  CdeskConnectionError,
-  CdeskInputError,
-  ConflictError,
-  NotFoundError,
-  OfferExpiredError,
-  PermissionDeniedError,
-} from "@cdesk/client";
-import { ProvisioningFailedError, WaitTimeoutError } from "@cdesk/poller";
-import { formatDuration } from "./format/time.js";
+import { CdeskError } from "@cdesk/client";
 
-/** What the process exits with; scripts branch on these. */
+/** What the process exits with; scripts branch on these. `EXIT_CODES` below documents each. */
 export const ExitCode = {
   ok: 0,
   failed: 1,
   usage: 2,
   provisioningFailed: 3,
   timedOut: 4,
+  auth: 5,
   interrupted: 130,
 } as const;
+
+/** The exit code table, as `--help` and the README show it. */
+export const EXIT_CODES: [code: number, meaning: string][] = [
+  [ExitCode.ok, "ok"],
+  [ExitCode.failed, "the API answered with an error, could not be reached, or sent an answer cdesk cannot use"],
+  [ExitCode.usage, "usage error: a flag, an argument or a file is wrong (nothing was sent)"],
+  [ExitCode.provisioningFailed, "provisioning failed: nothing is running for that offer"],
+  [ExitCode.timedOut, "timed out: --timeout passed first"],
+  [ExitCode.auth, "no API token, or the API refused it (401 or 403): fix the token"],
+  [ExitCode.interrupted, "interrupted (Ctrl-C)"],
+];
 
 /** The command line was wrong (a flag, a file): nothing was sent. */
 export class UsageError extends Error {
   override name = "UsageError";
 }
 
-/** A wait ended early; `resume` is the command that picks it up again. */
-export class ResumableError extends Error {
-  override name = "ResumableError";
+/**
+ * An error with advice of the command's own: it `replace`s the usual hint (e.g. naming the real
+ * offer id), or is `append`ed to it (how to resume a wait).
+ */
+export class HintedError extends Error {
+  override name = "HintedError";
   constructor(
     override readonly cause: unknown,
-    readonly resume: string,
+    readonly hint: string,
+    readonly placement: "replace" | "append" = "replace",
   ) {
-    super("wait ended", { cause });
+    super("see cause", { cause });
   }
 }
 
-/** An error as the user sees it: one line, maybe a hint, and the exit code. */
-export interface ExplainedError {
-  message: string;
-  hint?: string;
-  exitCode: number;
+/** A wait ended early although the work goes on server-side: `command` picks it up again. */
+export function resumable(cause: unknown, command: string): HintedError {
+  return new HintedError(cause, `Resume with: ${command}`, "append");
 }
 
-const STATUS_TEXT: Record<number, string> = {
-  400: "Bad Request",
-  401: "Unauthorized",
-  403: "Forbidden",
-  404: "Not Found",
-  409: "Conflict",
-  410: "Gone",
-  422: "Unprocessable Entity",
-  429: "Too Many Requests",
-  500: "Internal Server Error",
-  502: "Bad Gateway",
-  503: "Service Unavailable",
-};
-
-const TOKEN_HINT = "Set CDESK_API_TOKEN=<your token>, or pass --token-file <file> (a file holding only the token).";
-
-/** Maps any error to its line, hint and exit code. Never includes the token: errors do not carry it. */
-export function explainError(error: unknown): ExplainedError {
-  if (error instanceof ResumableError) {
-    const inner = explainError(error.cause);
-    return { ...inner, hint: [inner.hint, `Resume with: ${error.resume}`].filter(Boolean).join(" ") };
+/** The command's deadline (`--timeout`, or the command's default) passed first. */
+export class TimedOutError extends Error {
+  override name = "TimedOutError";
+  constructor(
+    readonly elapsedMs: number,
+    /** The last stage a wait saw, as a phrase; undefined when none was seen. */
+    readonly lastStage?: string,
+  ) {
+    super("timed out");
   }
-  if (error instanceof UsageError) return { message: error.message, exitCode: ExitCode.usage };
-  if (error instanceof CdeskInputError) return { message: error.message, exitCode: ExitCode.usage };
-  if (error instanceof CdeskConfigError) {
-    // The client speaks of its `token` option; on the command line the fix is an env var or a file.
-    if (error.option === "token") return { message: "No API token.", hint: TOKEN_HINT, exitCode: ExitCode.usage };
-    return { message: error.message, exitCode: ExitCode.usage };
-  }
-  if (error instanceof ProvisioningFailedError) {
-    return {
-      message: `Provisioning failed: ${error.failureReason}`,
-      hint: "Nothing is running for this offer. Search again with `cdesk offers` and procure a fresh offer.",
-      exitCode: ExitCode.provisioningFailed,
-    };
-  }
-  if (error instanceof WaitTimeoutError) {
-    return {
-      message: `Gave up waiting after ${formatDuration(error.elapsedMs)}${lastStage(error.lastStatus)}.`,
-      hint: "The server keeps working; a longer --timeout waits more.",
-      exitCode: ExitCode.timedOut,
-    };
-  }
-  if (error instanceof Error && error.name === "AbortError") {
-    return { message: "Interrupted: stopped waiting.", exitCode: ExitCode.interrupted };
-  }
-  if (error instanceof CdeskApiError) return explainApiError(error);
-  if (error instanceof CdeskConnectionError) {
-    return {
-      message: error.message,
-      hint: error.outcomeUnknown
-        ? "The request may have gone through: check `cdesk status <offer-id>` before procuring again."
-        : "Check the address (--base-url or CDESK_BASE_URL) and your connection.",
-      exitCode: ExitCode.failed,
-    };
-  }
-  return { message: error instanceof Error ? error.message : String(error), exitCode: ExitCode.failed };
 }
 
-function explainApiError(error: CdeskApiError): ExplainedError {
-  const reason = apiReason(error.body);
-  const where = [`${error.method} ${error.path}`, error.requestId && `request id ${error.requestId}`].filter(Boolean);
-  const message = `${error.status} ${STATUS_TEXT[error.status] ?? "Error"}${reason ? `: ${reason}` : ""} (${where.join(", ")})`;
-  const hint = apiHint(error);
-  return { message, exitCode: ExitCode.failed, ...(hint && { hint }) };
+/** Why the command's signal fired: the deadline. */
+export class DeadlineExceeded extends Error {
+  override name = "DeadlineExceeded";
+  constructor(readonly timeoutMs: number) {
+    super(`--timeout ${timeoutMs} ms passed`);
+  }
 }
 
-function apiHint(error: CdeskApiError): string | undefined {
-  if (error instanceof AuthenticationError || error instanceof PermissionDeniedError) {
-    return `The API did not accept the token. ${TOKEN_HINT}`;
+/** Why the command's signal fired: Ctrl-C. */
+export class Interrupted extends Error {
+  override name = "Interrupted";
+  constructor() {
+    super("interrupted");
   }
-  if (error instanceof OfferExpiredError) {
-    return "Offers expire 30 minutes after they are created: search again with `cdesk offers` and use a fresh offer id.";
-  }
-  if (error instanceof NotFoundError) {
-    return error.path.startsWith("/resources")
-      ? "Check the id: `cdesk resources` lists your resources."
-      : "Check the id: `cdesk offers` lists current offers.";
-  }
-  if (error instanceof ConflictError) return "Nothing to do: `cdesk resource <id>` shows its current state.";
-  if (error.outcomeUnknown) return "The request may have gone through: check `cdesk status <offer-id>` before procuring again.";
-  return undefined;
 }
 
-/** The server's words: FastAPI's `detail` string, or its list of invalid fields. */
-function apiReason(body: unknown): string | undefined {
-  const detail = (body as { detail?: unknown } | null | undefined)?.detail;
-  if (typeof detail === "string") return oneLine(detail);
-  if (Array.isArray(detail)) {
-    return oneLine(
-      detail
-        .map((item: { loc?: unknown[]; msg?: string }) => {
-          const field = (item.loc ?? []).filter((part) => part !== "body").join(".");
-          return field ? `${field}: ${item.msg}` : item.msg;
-        })
-        .join("; "),
-    );
+/**
+ * Node's fetch refuses some ports outright ("bad port", https://fetch.spec.whatwg.org/#port-blocking).
+ * A `CdeskError`, so the client passes it on at once instead of retrying what can never work.
+ */
+export class BlockedPortError extends CdeskError {
+  override name = "BlockedPortError";
+  constructor(readonly url: string) {
+    super(`fetch refuses to connect to port ${new URL(url).port} of ${new URL(url).host} (a blocked port)`);
   }
-  return typeof body === "string" && body ? oneLine(body) : undefined;
-}
-
-function lastStage(status: unknown): string {
-  const stage = (status as { procurement_status?: unknown; status?: unknown } | undefined) ?? {};
-  const name = stage.procurement_status ?? stage.status;
-  return typeof name === "string" ? ` (last seen: ${name.replaceAll("_", " ")})` : "";
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > 300 ? `${flat.slice(0, 297)}...` : flat;
 }

@@ -35,3 +35,10 @@ it("colours only a terminal without NO_COLOR", () => {
   expect(useColor(memoryStream(true), { NO_COLOR: "1" })).toBe(false);
   expect(useColor(memoryStream(false), {})).toBe(false);
 });
+
+it("shows the server's stage text without its escape sequences, one line each", () => {
+  const stream = memoryStream();
+  const progress = createProgress(stream, {}, "Waiting");
+  progress.update("provisioning\u001b[2J started\n\u001b]0;owned\u0007now", 0);
+  expect(stream.chunks).toEqual(["Waiting\n", "[0s] provisioning started now\n"]);
+});

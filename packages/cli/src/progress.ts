@@ -1,5 +1,6 @@
 import ora from "ora";
 import pc from "picocolors";
+import { terminalSafeLine } from "./format/terminal-safe.js";
 import { formatDuration } from "./format/time.js";
 import type { OutputStream } from "./runtime.js";
 
@@ -22,7 +23,13 @@ export function useColor(stream: OutputStream, env: Record<string, string | unde
  */
 export function createProgress(stream: OutputStream, env: Record<string, string | undefined>, title: string): Progress {
   const interactive = Boolean(stream.isTTY) && (stream.columns ?? 0) > 0;
-  return interactive ? spinnerProgress(stream, useColor(stream, env), title) : lineProgress(stream, title);
+  const progress = interactive ? spinnerProgress(stream, useColor(stream, env), terminalSafeLine(title)) : lineProgress(stream, terminalSafeLine(title));
+  // Stage texts come from the server: one line each, nothing the terminal would obey.
+  return {
+    update: (text, elapsedMs) => progress.update(terminalSafeLine(text), elapsedMs),
+    succeed: (text) => progress.succeed(terminalSafeLine(text)),
+    fail: (text) => progress.fail(terminalSafeLine(text)),
+  };
 }
 
 /** `[12s] provisioning in progress: 0/1 instances running`, only when the text changes. */

@@ -5,11 +5,21 @@ import { examples } from "./help.js";
 
 type Catalog = CdeskClient["catalog"];
 
-const LISTINGS: { name: string; method: Exclude<keyof Catalog, "gpus">; description: string; useAs: string }[] = [
-  { name: "vendors", method: "vendors", description: "Cloud vendors that can provision machines", useAs: "--vendor" },
-  { name: "regions", method: "regions", description: "Region groups (US, EU, APAC, ...)", useAs: "--region" },
-  { name: "contracts", method: "contracts", description: "Contract types: ondemand, or cheaper interruptible spot", useAs: "--contract" },
-  { name: "storage", method: "storage", description: "Storage per vendor and region, with prices", useAs: "a query file's storage:" },
+const LISTINGS: { name: string; method: Exclude<keyof Catalog, "gpus">; description: string; use: string }[] = [
+  { name: "vendors", method: "vendors", description: "Cloud vendors that can provision machines", use: "one per line; pass one to `cdesk offers --vendor`" },
+  { name: "regions", method: "regions", description: "Region groups (US, EU, APAC, ...)", use: "one per line; pass one to `cdesk offers --region`" },
+  {
+    name: "contracts",
+    method: "contracts",
+    description: "Contract types: ondemand, or cheaper interruptible spot",
+    use: "one per line; pass one to `cdesk offers --contract`",
+  },
+  {
+    name: "storage",
+    method: "storage",
+    description: "Storage per vendor and region, with prices",
+    use: "a table; put a type in the storage: list of a query file (`cdesk offers -f`)",
+  },
 ];
 
 /** `gpus`, `vendors`, `regions`, `contracts`, `storage`: what you can put in an offer search. */
@@ -26,7 +36,7 @@ export function registerCatalogCommands(program: Command, context: CommandContex
       ),
     )
     .action(async () => {
-      const gpus = await (await context.client()).catalog.gpus();
+      const gpus = await (await context.client()).catalog.gpus(context.call());
       context.print(gpus, () => renderGpus(gpus as Record<string, string[]>));
     });
 
@@ -36,10 +46,10 @@ export function registerCatalogCommands(program: Command, context: CommandContex
       .description(listing.description)
       .addHelpText(
         "after",
-        examples([`cdesk ${listing.name}`, `one per line; use a value with \`cdesk offers\` ${listing.useAs}`], [`cdesk ${listing.name} --json`, "as JSON"]),
+        examples([`cdesk ${listing.name}`, listing.use], [`cdesk ${listing.name} --json`, "as JSON"]),
       )
       .action(async () => {
-        const result: unknown = await (await context.client()).catalog[listing.method]();
+        const result: unknown = await (await context.client()).catalog[listing.method](context.call());
         context.print(result, () => renderListing(result));
       });
   }

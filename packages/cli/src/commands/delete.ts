@@ -24,7 +24,7 @@ export function registerDeleteCommand(program: Command, context: CommandContext)
     )
     .action(async (resourceId: string, flags: WaitFlags & { force?: boolean }) => {
       const cdesk = await context.client();
-      const deletion = await cdesk.resources.delete(resourceId, { force: Boolean(flags.force) });
+      const deletion = await cdesk.resources.delete(resourceId, { force: Boolean(flags.force) }, context.call());
       if (!flags.wait) {
         context.print(deletion, () =>
           renderDetails([
@@ -36,21 +36,23 @@ export function registerDeleteCommand(program: Command, context: CommandContext)
         context.note(`\nFollow it with: cdesk resource ${resourceId}`);
         return;
       }
-      const resource = await waitWithProgress<Resource, Resource | undefined>(
-        context.runtime,
+      const describe = (current: Resource) => [current.status, current.status_message].filter(Boolean).join(": ");
+      await waitWithProgress<Resource, Resource | undefined>(
+        context,
         flags,
         {
           title: `Deleting resource ${resourceId}: ${deletion.message}`,
-          resume: `cdesk resource ${resourceId} --refresh`,
-          describe: (current) => [current.status, current.status_message].filter(Boolean).join(": "),
+          resume: () => `cdesk resource ${resourceId} --refresh`,
+          describe,
+          stage: (current) => String(current.status),
           done: (gone) => gone?.status ?? "deleted",
+          // No resource means the API answered 404: it is gone altogether.
+          output: (resource) =>
+            context.format({ deletion, resource: resource ?? null }, () =>
+              resource ? renderResourceDetails(resource) : `Resource ${resourceId} deleted.`,
+            ),
         },
-        (options) => waitForResourceDeleted(cdesk, resourceId, options),
-      );
-      // No resource means the API answered 404: it is gone altogether.
-      context.print({ deletion, resource: resource ?? null }, () =>
-        resource ? renderResourceDetails(resource) : `Resource ${resourceId} deleted.`,
+        (options) => waitForResourceDeleted(cdesk, resourceId, options()),
       );
     });
 }
-

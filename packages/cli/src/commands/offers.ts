@@ -46,7 +46,7 @@ A query file is the API's YAML query, e.g.:
     )
     .action(async (flags: OfferFlags & { file?: string }) => {
       const query = flags.file ? await readFlagFile(context.runtime, "--file", flags.file) : buildOffersQuery(flags);
-      const result = await (await context.client()).offers.search(query);
+      const result = await (await context.client()).offers.search(query, context.call());
       context.printList(
         result,
         result.offers,
@@ -64,7 +64,7 @@ A query file is the API's YAML query, e.g.:
     .argument("<offer-id>", "an id from `cdesk offers`")
     .addHelpText("after", examples(["cdesk offer 3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11", "details of one offer"]))
     .action(async (offerId: string) => {
-      const offer = await (await context.client()).offers.get(offerId);
+      const offer = await (await context.client()).offers.get(offerId, context.call());
       context.print(offer, () => renderOfferDetails(offer, context.runtime.now()));
     });
 }

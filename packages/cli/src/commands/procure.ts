@@ -1,8 +1,10 @@
-import { procureAndWait, ProvisioningFailedError, type ProcureAndWaitResult } from "@cdesk/poller";
+import { ProvisioningFailedError, waitForOfferReady } from "@cdesk/poller";
 import type { Command } from "commander";
-import type { CommandContext, OfferStatus } from "../context.js";
+import { DEFAULT_WAIT_TIMEOUT_MS, setDefaultTimeout, type CdeskClient, type CommandContext, type OfferStatus } from "../context.js";
+import { HintedError } from "../errors.js";
+import { outcomeUnknown } from "../explain.js";
 import { renderDetails } from "../format/table.js";
-import { describeStage, renderOfferStatus } from "../format/status.js";
+import { describeStage, renderOfferStatus, stageLabel } from "../format/status.js";
 import { readFlagFile, readPublicKey } from "../input-files.js";
 import { addWaitOptions, waitWithProgress, type WaitFlags } from "../wait.js";
 import { examples } from "./help.js";
@@ -14,6 +16,9 @@ interface ProcureFlags extends WaitFlags {
   clusterName?: string;
 }
 
+type ProcureBody = Parameters<CdeskClient["offers"]["procure"]>[0];
+type Procurement = Awaited<ReturnType<CdeskClient["offers"]["procure"]>>;
+
 /** `procure <offer-id>`: rent the machine(s) of an offer, optionally waiting until they are ready. */
 export function registerProcureCommand(program: Command, context: CommandContext): void {
   const command = program
@@ -23,6 +28,8 @@ export function registerProcureCommand(program: Command, context: CommandContext
     .requiredOption("--ssh-key <file>", "your public key file, installed on the machines (e.g. ~/.ssh/id_ed25519.pub)")
     .option("--cloud-init <file>", "a script run at first boot; starts with #cloud-config or #!/ (max 64 KB)")
     .option("--cluster-name <name>", "name for a cluster (cluster offers only; generated when left out)");
+  // A purchase cut short has an unknown outcome: give it as long as a wait.
+  setDefaultTimeout(command, DEFAULT_WAIT_TIMEOUT_MS);
   addWaitOptions(command, "the machines are ready and print their ssh commands")
     .addHelpText(
       "after",
@@ -33,7 +40,7 @@ export function registerProcureCommand(program: Command, context: CommandContext
       ),
     )
     .action(async (offerId: string, flags: ProcureFlags) => {
-      const body = {
+      const body: ProcureBody = {
         offer_id: offerId,
         ssh_public_key: await readPublicKey(context.runtime, flags.sshKey),
         ...(flags.cloudInit && { cloud_init: await readFlagFile(context.runtime, "--cloud-init", flags.cloudInit) }),
@@ -41,34 +48,67 @@ export function registerProcureCommand(program: Command, context: CommandContext
       };
       const cdesk = await context.client();
       if (!flags.wait) {
-        const procurement = await cdesk.offers.procure(body);
-        context.print(procurement, () =>
-          renderDetails([
-            ["Offer", procurement.offer_id],
-            ["Status", procurement.status],
-            ["Procured at", procurement.procured_at],
-            ["Resources", procurement.resource_ids?.join(", ")],
-            ["Error", procurement.error],
-          ]),
-        );
-        if (procurement.status === "failed") {
-          throw new ProvisioningFailedError(procurement.error ?? "the vendor refused the procurement", { procurement });
-        }
+        const procurement = await procure(context, cdesk, body);
+        context.print(procurement, () => renderProcurement(procurement));
+        failIfRefused(procurement);
         context.note(`\nFollow it with: cdesk status ${offerId} --wait`);
         return;
       }
-      const result = await waitWithProgress<OfferStatus, ProcureAndWaitResult>(
-        context.runtime,
+      let procured = false;
+      let ready: OfferStatus | undefined;
+      await waitWithProgress<OfferStatus, { procurement: Procurement; status: OfferStatus }>(
+        context,
         flags,
         {
           title: `Procuring offer ${offerId} and waiting until it is ready`,
-          resume: `cdesk status ${offerId} --wait`,
+          // Until the procure call answered, there is no procurement to resume.
+          resume: () => (procured ? `cdesk status ${offerId} --wait` : undefined),
           describe: describeStage,
+          stage: (status) => stageLabel(status.procurement_status),
           done: ({ status }) => describeStage(status),
+          output: (result) => context.format(result, () => renderOfferStatus(result.status)),
         },
-        (options) => procureAndWait(cdesk, body, options),
+        async (options) => {
+          const procurement = await procure(context, cdesk, body);
+          failIfRefused(procurement);
+          procured = true;
+          ready = await waitForOfferReady(cdesk, procurement.offer_id || offerId, options());
+          return { procurement, status: ready };
+        },
       );
-      context.print(result, () => renderOfferStatus(result.status));
-      noteSshCommands(context, result.status);
+      if (ready) noteSshCommands(context, ready);
     });
+}
+
+/**
+ * One procure call. When it fails in a way that may still have bought the machines (a timeout, a
+ * 5xx, a connection cut after sending, the deadline), the one hint names the offer to check.
+ */
+async function procure(context: CommandContext, cdesk: CdeskClient, body: ProcureBody): Promise<Procurement> {
+  try {
+    return await cdesk.offers.procure(body, context.call());
+  } catch (error) {
+    const cutShort = error instanceof Error && error.name === "AbortError";
+    if (!outcomeUnknown(error) && !cutShort) throw error;
+    throw new HintedError(
+      error,
+      `The procurement may have gone through: check with \`cdesk status ${body.offer_id}\` before procuring again.`,
+    );
+  }
+}
+
+function failIfRefused(procurement: Procurement): void {
+  if (String(procurement.status).toLowerCase() !== "failed") return;
+  const reason = typeof procurement.error === "string" && procurement.error ? procurement.error : "the vendor refused the procurement";
+  throw new ProvisioningFailedError(reason, { procurement });
+}
+
+function renderProcurement(procurement: Procurement): string {
+  return renderDetails([
+    ["Offer", procurement.offer_id],
+    ["Status", procurement.status],
+    ["Procured at", procurement.procured_at],
+    ["Resources", procurement.resource_ids?.join(", ")],
+    ["Error", typeof procurement.error === "string" ? procurement.error : procurement.error && JSON.stringify(procurement.error)],
+  ]);
 }

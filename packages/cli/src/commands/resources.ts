@@ -17,7 +17,7 @@ export function registerResourceCommands(program: Command, context: CommandConte
       ),
     )
     .action(async (flags: { offer?: string }) => {
-      const resources = await (await context.client()).resources.list(flags.offer ? { offer_id: flags.offer } : undefined);
+      const resources = await (await context.client()).resources.list(flags.offer ? { offer_id: flags.offer } : undefined, context.call());
       context.printList(resources, resources, () => renderResourcesTable(resources), "No resources.");
     });
 
@@ -31,7 +31,7 @@ export function registerResourceCommands(program: Command, context: CommandConte
       examples(["cdesk resource c7e9b1d3-...", "details"], ["cdesk resource c7e9b1d3-... --refresh", "fresh from the vendor"]),
     )
     .action(async (resourceId: string, flags: { refresh?: boolean }) => {
-      const resource = await (await context.client()).resources.get(resourceId, { forceRefresh: Boolean(flags.refresh) });
+      const resource = await (await context.client()).resources.get(resourceId, { forceRefresh: Boolean(flags.refresh) }, context.call());
       context.print(resource, () => renderResourceDetails(resource));
     });
 }

@@ -1,7 +1,7 @@
 import { waitForOfferReady } from "@cdesk/poller";
 import type { Command } from "commander";
 import type { CommandContext, OfferStatus } from "../context.js";
-import { describeStage, renderOfferStatus, sshCommands } from "../format/status.js";
+import { describeStage, renderOfferStatus, sshCommands, stageLabel } from "../format/status.js";
 import { addWaitOptions, waitWithProgress, type WaitFlags } from "../wait.js";
 import { examples } from "./help.js";
 
@@ -23,21 +23,27 @@ export function registerStatusCommand(program: Command, context: CommandContext)
     )
     .action(async (offerId: string, flags: WaitFlags) => {
       const cdesk = await context.client();
-      const status = flags.wait
-        ? await waitWithProgress<OfferStatus, OfferStatus>(
-            context.runtime,
-            flags,
-            {
-              title: `Waiting for offer ${offerId} to be ready`,
-              resume: `cdesk status ${offerId} --wait`,
-              describe: describeStage,
-              done: describeStage,
-            },
-            (options) => waitForOfferReady(cdesk, offerId, options),
-          )
-        : await cdesk.offers.status(offerId);
-      context.print(status, () => renderOfferStatus(status));
-      noteSshCommands(context, status);
+      if (!flags.wait) {
+        const status = await cdesk.offers.status(offerId, context.call());
+        context.print(status, () => renderOfferStatus(status));
+        noteSshCommands(context, status);
+        return;
+      }
+      let ready: OfferStatus | undefined;
+      await waitWithProgress<OfferStatus, OfferStatus>(
+        context,
+        flags,
+        {
+          title: `Waiting for offer ${offerId} to be ready`,
+          resume: () => `cdesk status ${offerId} --wait`,
+          describe: describeStage,
+          stage: (status) => stageLabel(status.procurement_status),
+          done: describeStage,
+          output: (status) => context.format(status, () => renderOfferStatus(status)),
+        },
+        async (options) => (ready = await waitForOfferReady(cdesk, offerId, options())),
+      );
+      if (ready) noteSshCommands(context, ready);
     });
 }
 

@@ -24,3 +24,8 @@ it("aligns detail values and shows missing ones as a dash", () => {
     ]).split("\n"),
   ).toEqual(["Offer:        3f6c", "Procured at:  -"]);
 });
+
+it("cleans escape sequences out of server text before measuring the columns", () => {
+  expect(renderTable([{ header: "A" }, { header: "B" }], [["\u001b[31mred\u001b[0m", "x"]])).toBe("A    B\nred  x");
+  expect(renderDetails([["Error", "bad\u001b]0;title\u0007\nthing"]])).toBe("Error:  bad thing");
+});

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, onTestFinished } from "vitest";
 import { formatDuration, timeLeft } from "./time.js";
 
 describe("formatDuration", () => {
@@ -23,6 +23,19 @@ describe("timeLeft", () => {
 
   it("says expired once the time has passed", () => {
     expect(timeLeft("2026-11-29T10:00:00Z", now)).toBe("expired");
+  });
+
+  it("reads a timestamp without an offset as UTC, whatever the local time zone", () => {
+    // Node applies a change of TZ at once; Berlin is an hour off UTC in November.
+    const zone = process.env.TZ;
+    process.env.TZ = "Europe/Berlin";
+    onTestFinished(() => {
+      if (zone === undefined) delete process.env.TZ;
+      else process.env.TZ = zone;
+    });
+    expect(timeLeft("2026-11-29T10:30:00.538090", now)).toBe("29m 12s");
+    expect(timeLeft("2026-11-29 10:30:00", now)).toBe("29m 12s");
+    expect(timeLeft("2026-11-29T11:30:00+01:00", now)).toBe("29m 12s");
   });
 
   it("shows a dash when the server gave no (readable) expiry", () => {

@@ -14,11 +14,22 @@ export function formatDuration(ms: number): string {
  * Offers expire 30 minutes after creation, so the time left matters more than the timestamp.
  */
 export function timeLeft(expiresAt: string | null | undefined, now: Date): string {
-  if (!expiresAt) return "-";
-  const expiry = Date.parse(expiresAt);
-  if (Number.isNaN(expiry)) return "-";
+  const expiry = parseServerTime(expiresAt);
+  if (expiry === undefined) return "-";
   const left = expiry - now.getTime();
   return left <= 0 ? "expired" : formatDuration(left);
+}
+
+/**
+ * A server timestamp in milliseconds since the epoch. One without an offset
+ * (`2026-12-01T22:07:03.538090`, what a FastAPI service gives for `datetime.utcnow()`) is UTC:
+ * `Date.parse` would read it as local time, and in Berlin every fresh offer would show "expired".
+ */
+export function parseServerTime(text: string | null | undefined): number | undefined {
+  if (!text) return undefined;
+  const dateTime = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(text.trim());
+  const ms = Date.parse(dateTime ? `${text.trim().replace(" ", "T")}Z` : text);
+  return Number.isNaN(ms) ? undefined : ms;
 }
 
 function pad(value: number): string {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { cliEnv, runCli } from "../support/cli.js";
+import { startTestServer } from "../support/http-server.js";
 import { EXAMPLE_OFFER_ID, EXAMPLE_RESOURCE_ID, freshId } from "../support/ids.js";
 import { tempFile } from "../support/keys.js";
 
@@ -81,5 +82,32 @@ describe("resources", () => {
     expect(table.stdout).toMatch(/^SSH:\s+ssh root@203\.0\.113\.10$/m);
     const json = await runCli(["resource", freshId(), "--json"], env());
     expect(JSON.parse(json.stdout)).toMatchObject({ status: "running", resource_type: "vm" });
+  });
+});
+
+describe("EXPIRES IN", () => {
+  it("reads a timestamp without an offset as UTC, in any time zone", async () => {
+    // What a FastAPI service sends for `datetime.utcnow()`: no "Z", no "+00:00".
+    const server = await startTestServer(() => ({
+      json: {
+        offers: [
+          {
+            offer_id: EXAMPLE_OFFER_ID,
+            gpu_type: "nvidia-h100-sxm5-80gb",
+            gpu_count: 1,
+            vendor: "nebius",
+            region: "EU",
+            gpu_price_per_hour: 2.95,
+            expires_at: new Date(Date.now() + 20 * 60_000).toISOString().replace("Z", ""),
+          },
+        ],
+        total_count: 1,
+        filters_applied: {},
+      },
+    }));
+    const { code, stdout } = await runCli(["offers", "--gpu", "H100"], cliEnv(server.url, { TZ: "Europe/Berlin" }));
+    expect(code).toBe(0);
+    expect(stdout).not.toContain("expired");
+    expect(stdout).toMatch(/\s\d{1,2}m \d\ds$/m);
   });
 });

@@ -1,32 +1,57 @@
 import { describe, expect, inject, it } from "vitest";
 import { cliEnv, finished, runCli, startCli } from "../support/cli.js";
+import { refusedUrl, startTestServer } from "../support/http-server.js";
 import { freshId } from "../support/ids.js";
 import { PUBLIC_KEY, tempFile } from "../support/keys.js";
 
 const env = (extra?: Record<string, string | undefined>) => cliEnv(inject("lifecycleUrl"), extra);
+const OFFER_ID = "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11";
+const FORMS = "a number with a unit: 500ms, 30s, 5m, 1h or 1h30m";
 
-describe("exit code 2: usage errors, before anything is sent", () => {
+describe("exit code 2: usage errors, before anything is sent or shown", () => {
   it.each([
-    [["offers", "--count", "0"], "option '--count <n>' argument '0' is invalid. Expected a whole number of 1 or more."],
+    [["offers", "--count", "0"], "option '--count <n>' argument '0' is invalid. Expected a whole number of 1 or more, e.g. 8."],
+    [["offers", "--gpu", "H100", "--count", "0x10"], "argument '0x10' is invalid. Expected a whole number of 1 or more"],
     [["offers", "--region", "EU"], "Say which GPU you need with --gpu"],
     [["offers", "-f", "q.yaml", "--gpu", "H100"], "option '-f, --file <query.yaml>' cannot be used with option '--gpu <type>'"],
-    [["procure", "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11"], "required option '--ssh-key <file>' not specified"],
-    [["procure", "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11", "--ssh-key", "/no/such.pub"], "Cannot read --ssh-key /no/such.pub: ENOENT"],
-    [["status", "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11", "--wait", "--interval", "soon"], "Expected a positive duration"],
-    [["offer", "not-an-id"], 'Invalid offer_id: must be a UUID'],
+    [["procure", OFFER_ID], "required option '--ssh-key <file>' not specified"],
+    [["procure", OFFER_ID, "--ssh-key", "/no/such.pub"], "Cannot read --ssh-key /no/such.pub: ENOENT"],
+    [["status", OFFER_ID, "--wait", "--interval", "5"], `argument '5' is invalid. A duration needs a unit: expected ${FORMS}, got "5".`],
+    [["status", OFFER_ID, "--wait", "--interval", "soon"], `Not a duration: expected ${FORMS}`],
+    [["status", OFFER_ID, "--wait", "--interval", "0.4ms"], "The interval must be at least 1s, e.g. 5s"],
+    [["status", OFFER_ID, "--wait", "--timeout", "999999h"], "The timeout must be from 1s to 24h, e.g. 10m."],
+    [["offer", "not-an-id"], "Invalid offer_id: must be a UUID"],
     [["launch"], "unknown command 'launch'"],
   ])("cdesk %j", async (args, message) => {
     const { code, stdout, stderr } = await runCli(args, env());
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toContain(message);
+    // No option of the SDK leaks into the words, and nothing started waiting.
+    expect(stderr).not.toMatch(/intervalMs|timeoutMs|Waiting/);
   });
 
+  it("plain http to another host needs --allow-insecure-http, in the CLI's words", async () => {
+    const { code, stderr } = await runCli(["regions"], cliEnv("http://api.example.invalid"));
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/^error: Refusing to send the (API )?token over plain http to api\.example\.invalid: use https, or pass --allow-insecure-http/);
+    expect(stderr).not.toContain("allowInsecureHttp");
+  });
+
+  it("a port fetch refuses is named, and not retried", async () => {
+    const { code, stderr } = await runCli(["regions", "--verbose"], cliEnv("http://127.0.0.1:9"));
+    expect(code).toBe(2);
+    expect(stderr).toContain("error: fetch refuses to connect to port 9 of 127.0.0.1:9 (a blocked port).\nhint: Use another port in --base-url");
+    expect(stderr).not.toContain("retrying");
+  });
+});
+
+describe("exit code 5: no token, or the API refused it", () => {
   it("a missing token says how to set one", async () => {
     const { code, stderr } = await runCli(["gpus"], env({ CDESK_API_TOKEN: undefined }));
-    expect(code).toBe(2);
+    expect(code).toBe(5);
     expect(stderr).toBe(
-      "error: No API token.\nhint: Set CDESK_API_TOKEN=<your token>, or pass --token-file <file> (a file holding only the token).\n",
+      "error: No API token.\nhint: Run `cdesk auth login`, set CDESK_API_TOKEN=<your token>, or pass --token-file <file> (a file holding only the token).\n",
     );
   });
 
@@ -35,25 +60,76 @@ describe("exit code 2: usage errors, before anything is sent", () => {
     const { code } = await runCli(["--token-file", tokenFile, "regions"], env({ CDESK_API_TOKEN: undefined }));
     expect(code).toBe(0);
   });
-});
 
-describe("exit code 1: the API said no, or could not be reached", () => {
   it("401: status, reason, and a hint about the token, which is never printed", async () => {
-    const { code, stderr } = await runCli(
-      ["gpus", "-H", "Prefer: code=401"],
-      env({ CDESK_API_TOKEN: "secret-token-do-not-print" }),
-    );
-    expect(code).toBe(1);
+    const { code, stderr } = await runCli(["gpus", "-H", "Prefer: code=401"], env({ CDESK_API_TOKEN: "secret-token-do-not-print" }));
+    expect(code).toBe(5);
     expect(stderr).toMatch(/^error: 401 Unauthorized: Not authenticated \(GET \/available_gpus/);
     expect(stderr).toContain("hint: The API did not accept the token.");
     expect(stderr).not.toContain("secret-token-do-not-print");
   });
 
-  it("404: names what was not found", async () => {
+  it("403: the token is valid but may not do this", async () => {
+    const server = await startTestServer(() => ({ status: 403, json: { detail: "Not allowed for this team" } }));
+    const { code, stderr } = await runCli(["resources"], cliEnv(server.url));
+    expect(code).toBe(5);
+    expect(stderr).toMatch(/^error: 403 Forbidden: Not allowed for this team \(GET \/resources\)\nhint: The token is valid but may not do this/);
+  });
+});
+
+describe("exit code 1: the API said no, could not be reached, or sent an unusable answer", () => {
+  it("404 on a route with an id: check the id", async () => {
     const { code, stderr } = await runCli(["offer", freshId(), "-H", "Prefer: code=404"], env());
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error: 404 Not Found: Offer not found \(GET \/offers\/\{offer_id\}/);
     expect(stderr).toContain("hint: Check the id: `cdesk offers` lists current offers.");
+  });
+
+  it("404 on a route without an id: the address is wrong, not an id", async () => {
+    const { code, stderr } = await runCli(["gpus"], cliEnv(`${inject("lifecycleUrl")}/v2`));
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: 404 Not Found.*\(GET \/available_gpus/);
+    expect(stderr).toContain("hint: The API has no such route here: check --base-url or CDESK_BASE_URL");
+    expect(stderr).not.toContain("Check the id");
+  });
+
+  it("no server at the address: names the URL tried, without the client's log lines", async () => {
+    const url = await refusedUrl();
+    const { code, stderr } = await runCli(["regions"], cliEnv(url));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `error: GET ${url}/available_regions failed: connection refused (ECONNREFUSED).\n` +
+        "hint: Check the address (--base-url or CDESK_BASE_URL) and your connection.\n",
+    );
+  });
+
+  it("--verbose (or CDESK_LOG) shows the client's line for each attempt", async () => {
+    const url = await refusedUrl();
+    const verbose = await runCli(["regions", "--verbose"], cliEnv(url));
+    expect(verbose.stderr.match(/^\[cdesk\] GET \/available_regions network-error \d+ms attempt \d\/3/gm)).toHaveLength(3);
+    const logged = await runCli(["regions"], cliEnv(url, { CDESK_LOG: "warn" }));
+    expect(logged.stderr).toMatch(/^\[cdesk\] GET \/available_regions network-error \d+ms attempt 3\/3$/m);
+  });
+
+  it("procure --wait that could not connect offers no resume: nothing was procured", async () => {
+    const keyFile = await tempFile("key.pub", PUBLIC_KEY);
+    const url = await refusedUrl();
+    const { code, stderr } = await runCli(["procure", OFFER_ID, "--ssh-key", keyFile, "--wait"], cliEnv(url));
+    expect(code).toBe(1);
+    expect(stderr).toContain(`error: POST ${url}/procure_offer failed: connection refused (ECONNREFUSED).`);
+    expect(stderr).not.toContain("Resume");
+  });
+
+  it("a procure whose outcome is unknown gets one hint, with the real offer id", async () => {
+    const keyFile = await tempFile("key.pub", PUBLIC_KEY);
+    const server = await startTestServer(() => ({ status: 502, json: { detail: "upstream vendor timed out" } }));
+    const { code, stderr } = await runCli(["procure", OFFER_ID, "--ssh-key", keyFile, "--wait"], cliEnv(server.url));
+    expect(code).toBe(1);
+    expect(stderr).toContain("error: 502 Bad Gateway: upstream vendor timed out (POST /procure_offer)");
+    expect(stderr.match(/hint:/g)).toHaveLength(1);
+    expect(stderr).toContain(`hint: The procurement may have gone through: check with \`cdesk status ${OFFER_ID}\` before procuring again.`);
+    expect(stderr).not.toMatch(/offers\.status|<offer-id>|Resume/);
+    expect(server.requests.filter((request) => request.method === "POST")).toHaveLength(1);
   });
 
   it("410 on procure: the offer expired, search again", async () => {
@@ -64,19 +140,45 @@ describe("exit code 1: the API said no, or could not be reached", () => {
     expect(stderr).toContain("search again with `cdesk offers`");
   });
 
-  it("no server at the address: a connection error with where to look", async () => {
-    const { code, stderr } = await runCli(["regions"], cliEnv("http://127.0.0.1:9", { CDESK_API_TOKEN: "t" }));
+  it("an answer of the wrong shape: one error line, never ✔ ready first", async () => {
+    const server = await startTestServer(() => ({ json: { offer_id: OFFER_ID, procurement_status: "ready", instances: "none" } }));
+    const { code, stdout, stderr } = await runCli(["status", OFFER_ID, "--wait"], cliEnv(server.url));
     expect(code).toBe(1);
-    expect(stderr).toContain("hint: Check the address (--base-url or CDESK_BASE_URL)");
+    expect(stdout).toBe("");
+    expect(stderr).not.toContain("✔");
+    expect(stderr.split("\n").filter((line) => line.startsWith("error:"))).toHaveLength(1);
   });
 });
 
-describe("exit codes 3, 4 and 130: waits that do not end ready", () => {
-  it("3 when provisioning fails, with the server's reason", async () => {
-    const { code, stderr } = await runCli(
-      ["status", freshId(), "--wait", "--interval", "50ms"],
-      cliEnv(inject("failingUrl")),
+describe("server text reaches the terminal without escape sequences", () => {
+  const ESC = "\u001b";
+  it("in tables, progress lines, the ssh hint and error lines", async () => {
+    const hostile = `${ESC}[2J${ESC}]0;owned\u0007`;
+    const server = await startTestServer(({ path }) =>
+      path.startsWith("/resources")
+        ? { status: 404, json: { detail: `Resource gone${hostile}\nreally` } }
+        : {
+            json: {
+              offer_id: OFFER_ID,
+              procurement_status: "ready",
+              progress: `all done${hostile}`,
+              instances: [{ status: `running${hostile}`, external_ip: "203.0.113.10", ssh_command: `ssh root@203.0.113.10${ESC}[8m; rm -rf ~` }],
+            },
+          },
     );
+    const status = await runCli(["status", OFFER_ID, "--wait"], cliEnv(server.url));
+    expect(status.code).toBe(0);
+    expect(status.stdout).toMatch(/^1\s+running\s+203\.0\.113\.10\s+ssh root@203\.0\.113\.10; rm -rf ~$/m);
+    expect(status.stderr).toContain("Connect with: ssh root@203.0.113.10; rm -rf ~");
+    const missing = await runCli(["resource", freshId()], cliEnv(server.url));
+    expect(missing.stderr).toMatch(/^error: 404 Not Found: Resource gone really /);
+    for (const output of [status.stdout, status.stderr, missing.stderr]) expect(output).not.toContain(ESC);
+  });
+});
+
+describe("exit codes 3, 4 and 130: commands that do not end well", () => {
+  it("3 when provisioning fails, with the server's reason", async () => {
+    const { code, stderr } = await runCli(["status", freshId(), "--wait", "--interval", "1s"], cliEnv(inject("failingUrl")));
     expect(code).toBe(3);
     expect(stderr).toContain("error: Provisioning failed: Vendor capacity exhausted in eu-north1: no H100 available");
     expect(stderr).toContain("Search again with `cdesk offers`");
@@ -84,21 +186,36 @@ describe("exit codes 3, 4 and 130: waits that do not end ready", () => {
 
   it("3 when the procure call itself answers failed, after printing its answer", async () => {
     const keyFile = await tempFile("key.pub", PUBLIC_KEY);
-    const { code, stdout, stderr } = await runCli(
-      ["procure", freshId(), "--ssh-key", keyFile, "-H", "Prefer: example=failed"],
-      env(),
-    );
+    const { code, stdout, stderr } = await runCli(["procure", freshId(), "--ssh-key", keyFile, "-H", "Prefer: example=failed"], env());
     expect(code).toBe(3);
     expect(stdout).toMatch(/^Status:\s+failed$/m);
     expect(stderr).toContain("error: Provisioning failed: Vendor rejected the request: quota exceeded for H100 in eu-north1");
   });
 
-  it("4 when --timeout passes first, with how to resume", async () => {
-    const offerId = freshId();
-    const { code, stderr } = await runCli(["status", offerId, "--wait", "--interval", "1h", "--timeout", "300ms"], env());
+  // The server never answers, so the deadline is the only way out, however slow the machine.
+  it("4 when --timeout passes first on a wait, with how to resume", async () => {
+    const server = await startTestServer(() => "hang");
+    const { code, stderr } = await runCli(["status", OFFER_ID, "--wait", "--timeout", "1s"], cliEnv(server.url));
     expect(code).toBe(4);
-    expect(stderr).toMatch(/error: Gave up waiting after \d+s \(last seen: provisioning started\)\./);
-    expect(stderr).toContain(`Resume with: cdesk status ${offerId} --wait`);
+    expect(stderr).toContain("error: Gave up after 1s.\n");
+    expect(stderr).toContain(`Resume with: cdesk status ${OFFER_ID} --wait`);
+  });
+
+  it("4 when --timeout passes during a single request: it is not retried past the deadline", async () => {
+    const server = await startTestServer(() => "hang");
+    const { code, stderr } = await runCli(["gpus", "--timeout", "1s"], cliEnv(server.url));
+    expect(code).toBe(4);
+    expect(stderr).toBe("error: Gave up after 1s.\nhint: A longer --timeout waits more.\n");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("4 when a procure hangs past --timeout: its outcome is unknown, so check the offer", async () => {
+    const keyFile = await tempFile("key.pub", PUBLIC_KEY);
+    const server = await startTestServer(() => "hang");
+    const { code, stderr } = await runCli(["procure", OFFER_ID, "--ssh-key", keyFile, "--wait", "--timeout", "1s"], cliEnv(server.url));
+    expect(code).toBe(4);
+    expect(stderr).toContain("error: Gave up after 1s.\n");
+    expect(stderr).toContain(`hint: The procurement may have gone through: check with \`cdesk status ${OFFER_ID}\``);
   });
 
   it("130 on Ctrl-C during a wait, saying how to resume", async () => {
@@ -114,7 +231,7 @@ describe("exit codes 3, 4 and 130: waits that do not end ready", () => {
     child.kill("SIGINT");
     const { code, stderr } = await result;
     expect(code).toBe(130);
-    expect(stderr).toContain("error: Interrupted: stopped waiting.");
+    expect(stderr).toContain("error: Interrupted.");
     expect(stderr).toContain(`hint: Resume with: cdesk status ${offerId} --wait`);
   });
 });

@@ -6,7 +6,7 @@ import { PUBLIC_KEY, tempFile } from "../support/keys.js";
 // The lifecycle mock steps each offer id through provisioning_started, provisioning_in_progress
 // and ready; each resource id through running, then deleting and deleted once DELETE was sent.
 const env = () => cliEnv(inject("lifecycleUrl"));
-const FAST = ["--interval", "50ms"];
+const FAST = ["--interval", "1s"];
 
 let keyFile: string;
 beforeAll(async () => {

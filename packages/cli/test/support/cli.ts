@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 /** The built bin, as `npm i -g @cdesk/cli` would run it. */
@@ -10,16 +13,29 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Environment for a child: the mock's address and a token, nothing inherited that could change the output. */
+/** An empty home and config directory, so no saved login of the machine's user is read. */
+const EMPTY_HOME = mkdtempSync(join(tmpdir(), "cdesk-home-"));
+
+/**
+ * Environment for a child: the API's address and a token, nothing inherited that could change the
+ * output (no CDESK_LOG, no saved login).
+ */
 export function cliEnv(baseUrl: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, CDESK_BASE_URL: baseUrl, CDESK_API_TOKEN: "test-token", ...extra };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: EMPTY_HOME,
+    XDG_CONFIG_HOME: join(EMPTY_HOME, ".config"),
+    CDESK_BASE_URL: baseUrl,
+    CDESK_API_TOKEN: "test-token",
+    ...extra,
+  };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
   return env;
 }
 
 /** Starts `cdesk ...args` as a child process; stdout and stderr are pipes, so it is not a TTY. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [CDESK_BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+export function startCli(args: string[], env: NodeJS.ProcessEnv, stdin: "ignore" | "pipe" = "ignore"): ChildProcess {
+  return spawn(process.execPath, [CDESK_BIN, ...args], { env, stdio: [stdin, "pipe", "pipe"] });
 }
 
 /** Resolves once the child has exited, with everything it printed. */
@@ -34,7 +50,9 @@ export function finished(child: ChildProcess): Promise<CliResult> {
   });
 }
 
-/** Runs `cdesk ...args` to completion. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  return finished(startCli(args, env));
+/** Runs `cdesk ...args` to completion; `input`, when given, is its whole stdin. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv, input?: string): Promise<CliResult> {
+  const child = startCli(args, env, input === undefined ? "ignore" : "pipe");
+  child.stdin?.end(input);
+  return finished(child);
 }

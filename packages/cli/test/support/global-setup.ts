@@ -1,28 +1,28 @@
-import { startMockServer, type MockServer } from "@cdesk/mock";
 import type { TestProject } from "vitest/node";
+import { startApi, type ApiServer } from "./api-servers.js";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    /** A mock playing the whole life of an offer: procure, stages to `ready`, deletion. */
+    /** An API playing the whole life of an offer: procure, stages to `ready`, deletion. */
     lifecycleUrl: string;
-    /** A mock whose offers end `failed`. */
+    /** An API whose offers end `failed`. */
     failingUrl: string;
   }
 }
 
-// Prism takes seconds to start: start the two mocks once for every test file.
+// Prism takes seconds to start: start the two APIs once for every test file.
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const mocks: MockServer[] = [];
+  const servers: ApiServer[] = [];
   try {
-    mocks.push(await startMockServer({ port: 0, scenario: "lifecycle" }));
-    mocks.push(await startMockServer({ port: 0, scenario: "provisioning-fails" }));
+    servers.push(await startApi("lifecycle"));
+    servers.push(await startApi("provisioning-fails"));
   } catch (error) {
-    await Promise.all(mocks.map((mock) => mock.close()));
+    await Promise.all(servers.map((server) => server.close()));
     throw error;
   }
-  project.provide("lifecycleUrl", mocks[0]!.url);
-  project.provide("failingUrl", mocks[1]!.url);
+  project.provide("lifecycleUrl", servers[0]!.url);
+  project.provide("failingUrl", servers[1]!.url);
   return async () => {
-    await Promise.all(mocks.map((mock) => mock.close()));
+    await Promise.all(servers.map((server) => server.close()));
   };
 }
