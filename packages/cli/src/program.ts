@@ -5,10 +5,12 @@ import { registerAuthCommands } from "./commands/auth.js";
 import { registerCatalogCommands } from "./commands/catalog.js";
 import { registerCompletionCommand } from "./commands/completion.js";
 import { registerDeleteCommand } from "./commands/delete.js";
+import { registerDownCommand } from "./commands/down.js";
 import { registerOfferCommands } from "./commands/offers.js";
 import { registerProcureCommand } from "./commands/procure.js";
 import { registerResourceCommands } from "./commands/resources.js";
 import { registerStatusCommand } from "./commands/status.js";
+import { registerUpCommand } from "./commands/up.js";
 import { createContext, type ClientFactory, type CommandContext, type GlobalFlags } from "./context.js";
 import { EXIT_CODES } from "./errors.js";
 import type { Runtime } from "./runtime.js";
@@ -74,6 +76,8 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): { pr
   const context = createContext(runtime, () => program.opts<GlobalFlags>(), makeClient);
   // The deadline starts once the command line is known to be right, just before the action.
   program.hook("preAction", (_program, command) => context.begin(command));
+  registerUpCommand(program, context);
+  registerDownCommand(program, context);
   registerCatalogCommands(program, context);
   registerOfferCommands(program, context);
   registerProcureCommand(program, context);
