@@ -70,7 +70,8 @@ export function createAcquireProgress(runtime: Pick<Runtime, "stderr" | "env">, 
         case "progress":
           return update(describeStage(event.status));
         case "failed":
-          return end(false, `offer ${event.offer.offer_id}: ${plan.reason(event.error)}`);
+          // A spinner replaces the title: the closing line names the offer again, in full.
+          return end(false, `offer ${event.offer.offer_id} (${offerLabel(event.offer)}): ${plan.reason(event.error)}`);
         case "cleaning-up":
           return begin(`Cleaning up offer ${event.offer.offer_id}: deleting ${event.resourceIds.join(", ") || "nothing"} (force)`);
         case "cleaned-up":
@@ -79,7 +80,7 @@ export function createAcquireProgress(runtime: Pick<Runtime, "stderr" | "env">, 
             `offer ${event.offer.offer_id}: ${describeFates(event.resources, plan.reason)}`,
           );
         case "ready":
-          return end(true, `offer ${event.offer.offer_id} ${describeStage(event.status)}`);
+          return end(true, `offer ${event.offer.offer_id} (${offerLabel(event.offer)}) ${describeStage(event.status)}`);
       }
     },
     finish() {

@@ -42,7 +42,6 @@ export function registerDownCommand(program: Command, context: CommandContext): 
         if (pending.length > 0) context.note(`\nFollow it with: cdesk down ${offerId} --wait`);
         return;
       }
-      let done = teardowns.length - pending.length;
       await waitWithProgress<Resource, Teardown[]>(
         context,
         flags,
@@ -50,7 +49,7 @@ export function registerDownCommand(program: Command, context: CommandContext): 
           title: `Deleting ${pending.map((teardown) => teardown.resource_id).join(", ")} (offer ${offerId})`,
           // A delete sent twice answers 409, which counts as deleting: running `down` again is safe.
           resume: () => `cdesk down ${offerId} --wait`,
-          describe: (resource) => `${done}/${teardowns.length} deleted; ${resource.resource_id} ${resource.status ?? ""}`,
+          describe: (resource) => `${resource.resource_id} ${resource.status ?? ""}`,
           stage: (resource) => `${resource.resource_id} ${resource.status ?? ""}`,
           done: (list) => `${list.length} resource${list.length === 1 ? "" : "s"} deleted`,
           output: (list) => context.format({ offer_id: offerId, resources: list }, () => renderTeardowns(list)),
@@ -60,7 +59,6 @@ export function registerDownCommand(program: Command, context: CommandContext): 
             pending.map(async (teardown) => {
               await waitForResourceDeleted(cdesk, teardown.resource_id, options());
               teardown.status = "deleted";
-              done += 1;
             }),
           );
           return teardowns;

@@ -40,11 +40,11 @@ describe("cdesk up", () => {
     const lines = stderr.split("\n");
     expect(lines).toContain(`Found 3 offers: 3 to try`);
     expect(lines).toContain(`Attempt 1 of at most 3: offer ${failedOffer} (${cheapest.vendor}, 1x ${cheapest.gpu_type}, EU (${cheapest.vendor_region}), ${cheapest.contract_type}, $${cheapest.total_price_per_hour!.toFixed(2)}/h)`);
-    expect(stderr).toMatch(new RegExp(`^✖ offer ${failedOffer}: Provisioning failed: .+$`, "m"));
+    expect(stderr).toMatch(new RegExp(`^✖ offer ${failedOffer} \\(${cheapest.vendor}, .+\\): Provisioning failed: .+$`, "m"));
     expect(lines).toContain(`Cleaning up offer ${failedOffer}: deleting ${failed!.resource_id} (force)`);
     expect(lines).toContain(`✔ offer ${failedOffer}: ${failed!.resource_id} deleted`);
     expect(stderr).toMatch(new RegExp(`^Attempt 2 of at most 3: offer ${readyOffer} \\(${next.vendor}, .+, \\$${next.total_price_per_hour!.toFixed(2)}/h\\)$`, "m"));
-    expect(lines).toContain(`✔ offer ${readyOffer} ready: 1/1 instances running`);
+    expect(stderr).toMatch(new RegExp(`^✔ offer ${readyOffer} \\(${next.vendor}, .+\\) ready: 1/1 instances running$`, "m"));
     expect(stdout).toMatch(/^Stage:\s+ready$/m);
     expect(stderr).toContain(`Release it with: cdesk down ${readyOffer} --wait`);
     // The last thing it says is how to connect.
@@ -105,7 +105,7 @@ describe("cdesk up", () => {
     expect(code).toBe(130);
     const [resource] = sim.state.resources;
     expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted"]);
-    expect(stderr).toMatch(/^✖ offer \S+: Interrupted\.$/m);
+    expect(stderr).toMatch(/^✖ offer \S+ \(.+\): Interrupted\.$/m);
     expect(stderr).toContain(`✔ offer ${resource!.offer_history![0]!.offer_id}: ${resource!.resource_id} deleted`);
     expect(stderr).toMatch(new RegExp(`^attempt 1: offer \\S+ \\(.+\\) stopped: Interrupted\\.; resources: ${resource!.resource_id} deleted$`, "m"));
     expect(stderr).toMatch(/^error: Interrupted\.$/m);
