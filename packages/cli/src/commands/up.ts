@@ -170,7 +170,7 @@ function reportFailure(context: CommandContext, error: AcquireError, reason: (er
   }
   if (error.cause === undefined) {
     return new NoOfferError(
-      `Nothing to procure${lastSearch ? `: ${lastSearch}` : ""}.`,
+      `Nothing to procure${lastSearch ? `: ${lastSearch[0]!.toLowerCase()}${lastSearch.slice(1)}` : ""}.`,
       "Raise --max-price, or widen the search (--region, --vendor, --contract, --count); `cdesk offers --gpu <type>` shows prices.",
     );
   }

@@ -29,7 +29,8 @@ const OUTCOME_WORDS: Record<AcquireAttempt["outcome"], string> = {
  * with its fate. `reason` turns an error into the words the CLI uses for it.
  */
 export function describeAttempt(attempt: AcquireAttempt, number: number, reason: (error: unknown) => string): string {
-  const why = attempt.outcome === "ready" || attempt.error === undefined ? "" : `: ${reason(attempt.error)}`;
+  // The reason may end a sentence; the line goes on.
+  const why = attempt.outcome === "ready" || attempt.error === undefined ? "" : `: ${reason(attempt.error).replace(/\.$/, "")}`;
   return `attempt ${number}: offer ${attempt.offer.offer_id} (${offerLabel(attempt.offer)}) ${OUTCOME_WORDS[attempt.outcome]}${why}; resources: ${describeFates(attempt.resources, reason)}`;
 }
 

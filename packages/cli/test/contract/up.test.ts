@@ -79,7 +79,7 @@ describe("cdesk up", () => {
 
     expect(code).toBe(6);
     expect(stdout).toBe("");
-    expect(stderr).toContain(`error: Nothing to procure: Found ${found} offers: 0 to try, ${found} above --max-price $0.01/h.`);
+    expect(stderr).toContain(`error: Nothing to procure: found ${found} offers: 0 to try, ${found} above --max-price $0.01/h.`);
     expect(stderr).toMatch(/^hint: Raise --max-price/m);
     expect(sim.requests.filter((r) => r.path === "/procure_offer")).toEqual([]);
   });
@@ -107,7 +107,7 @@ describe("cdesk up", () => {
     expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted"]);
     expect(stderr).toMatch(/^✖ offer \S+ \(.+\): Interrupted\.$/m);
     expect(stderr).toContain(`✔ offer ${resource!.offer_history![0]!.offer_id}: ${resource!.resource_id} deleted`);
-    expect(stderr).toMatch(new RegExp(`^attempt 1: offer \\S+ \\(.+\\) stopped: Interrupted\\.; resources: ${resource!.resource_id} deleted$`, "m"));
+    expect(stderr).toMatch(new RegExp(`^attempt 1: offer \\S+ \\(.+\\) stopped: Interrupted; resources: ${resource!.resource_id} deleted$`, "m"));
     expect(stderr).toMatch(/^error: Interrupted\.$/m);
     expect(stderr).toContain("hint: Nothing is left running");
   });
@@ -120,8 +120,17 @@ describe("cdesk up", () => {
     const offerId = resource!.offer_history![0]!.offer_id;
     expect(sim.state.resources.map((r) => r.status)).not.toContain("deleted");
     expect(sim.requests.filter((r) => r.method === "DELETE")).toEqual([]);
-    expect(stderr).toMatch(new RegExp(`^attempt 1: .+ stopped: Interrupted\\.; resources: ${resource!.resource_id} kept$`, "m"));
+    expect(stderr).toMatch(new RegExp(`^attempt 1: .+ stopped: Interrupted; resources: ${resource!.resource_id} kept$`, "m"));
     expect(stderr).toContain(`hint: Still billed: ${resource!.resource_id}: release with \`cdesk down ${offerId} --wait\`.`);
+  });
+
+  it("a token the API refuses: stops at once, nothing procured, exit code 5 with the token hint", async () => {
+    const { sim, url } = await startSimulator({ token: "the-right-token" });
+    const { code, stderr } = await runCli(up(), cliEnv(url, { CDESK_API_TOKEN: "a-wrong-token" }));
+    expect(code).toBe(5);
+    expect(stderr).toMatch(/^error: 401 Unauthorized: .+ \(POST \/get_offers/m);
+    expect(stderr).toMatch(/^hint: The API did not accept the token\. Run `cdesk auth login`/m);
+    expect(sim.requests.map((r) => r.path)).toEqual(["/get_offers"]);
   });
 
   it("a usage error before anything is sent: --max-price is required", async () => {
