@@ -1,13 +1,13 @@
 import { AcquireError, acquire, type AcquireResult } from "@cdesk/poller";
 import { Option, type Command } from "commander";
 import { interval, positiveInteger, positiveNumber } from "../arg-parsers.js";
+import { acquireFailure } from "../acquire-failure.js";
 import { createAcquireProgress } from "../acquire-progress.js";
 import { setDefaultTimeout, type CommandContext } from "../context.js";
-import { ExitCode, HintedError, Interrupted, NoOfferError } from "../errors.js";
+import { Interrupted } from "../errors.js";
 import { explainError } from "../explain.js";
-import { attemptsJson, describeAttempt, errorJson, leftRunning } from "../format/acquire.js";
+import { attemptsJson } from "../format/acquire.js";
 import { renderOfferStatus } from "../format/status.js";
-import { terminalSafeJson, terminalSafeLine } from "../format/terminal-safe.js";
 import { readFlagFile, readPublicKey } from "../input-files.js";
 import { buildOffersQuery } from "../query.js";
 import { examples } from "./help.js";
@@ -144,7 +144,7 @@ async function up(context: CommandContext, flags: UpFlags): Promise<void> {
   } catch (error) {
     progress.finish();
     if (!(error instanceof AcquireError)) throw error;
-    throw reportFailure(context, error, reason, progress.lastSearch());
+    throw acquireFailure(context, error, reason, progress.lastSearch());
   } finally {
     stopListening();
   }
@@ -155,34 +155,4 @@ function printResult(context: CommandContext, result: AcquireResult): void {
   context.runtime.stdout.write(`${output}\n`);
   context.note(`\nRelease it with: cdesk down ${result.offer.offer_id} --wait`);
   noteSshCommands(context, result.status);
-}
-
-/**
- * Nothing was acquired: one line per attempt on stderr (every resource and its fate), the attempts
- * as JSON on stdout with `--json`, and the error `run` prints last, with the exit code of its cause.
- */
-function reportFailure(context: CommandContext, error: AcquireError, reason: (error: unknown) => string, lastSearch: string | undefined): Error {
-  const { runtime } = context;
-  error.attempts.forEach((attempt, i) => runtime.stderr.write(`${terminalSafeLine(describeAttempt(attempt, i + 1, reason))}\n`));
-  if (context.globals().json) {
-    const json = { error: { name: error.name, message: error.message }, cause: errorJson(error.cause), attempts: attemptsJson(error.attempts) };
-    runtime.stdout.write(`${terminalSafeJson(json)}\n`);
-  }
-  if (error.cause === undefined) {
-    return new NoOfferError(
-      `Nothing to procure${lastSearch ? `: ${lastSearch[0]!.toLowerCase()}${lastSearch.slice(1)}` : ""}.`,
-      "Raise --max-price, or widen the search (--region, --vendor, --contract, --count); `cdesk offers --gpu <type>` shows prices.",
-    );
-  }
-  const unknown = error.attempts.filter((attempt) => attempt.outcome === "outcome-unknown").map((attempt) => attempt.offer.offer_id);
-  const running = leftRunning(error.attempts).filter((entry) => !unknown.includes(entry.offerId));
-  const hints = [
-    ...unknown.map((id) => `Offer ${id} may have been bought: check with \`cdesk status ${id}\` before procuring again, or release it with \`cdesk down ${id} --wait\`.`),
-    ...running.map(({ offerId, resourceIds }) => `Still billed: ${resourceIds.join(", ")}: release with \`cdesk down ${offerId} --wait\`.`),
-  ];
-  if (hints.length === 0 && error.attempts.length > 0) hints.push("Nothing is left running: every resource it created is deleted.");
-  // The cause's own hint stays when it names a fix (the token, the address); the attempts' replace the rest.
-  const inner = explainError(error.cause);
-  const keepInner = unknown.length === 0 && (inner.exitCode === ExitCode.auth || inner.exitCode === ExitCode.failed);
-  return new HintedError(error.cause, hints.join(" "), keepInner ? "append" : "replace");
 }

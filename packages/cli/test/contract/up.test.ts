@@ -99,6 +99,21 @@ describe("cdesk up", () => {
     expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted", "deleted"]);
   });
 
+  it("--json when nothing was acquired: the error, its cause and every attempt on stdout", async () => {
+    const { sim, url } = await startSimulator();
+    sim.failOffer(() => true, "provisioning");
+
+    const { code, stdout } = await runCli(up("--max-attempts", "1", "--json"), cliEnv(url));
+
+    expect(code).toBe(3);
+    const [resource] = sim.state.resources;
+    expect(JSON.parse(stdout)).toMatchObject({
+      error: { name: "AcquireError", message: expect.stringContaining("1 offer(s) procured") },
+      cause: { name: "ProvisioningFailedError" },
+      attempts: [{ outcome: "failed", resources: [{ resourceId: resource!.resource_id, fate: "deleted" }] }],
+    });
+  });
+
   it("Ctrl-C while provisioning: deletes what the attempt created, says so, exits 130", async () => {
     const { sim, code, stderr } = await interruptedWhileProvisioning();
 
