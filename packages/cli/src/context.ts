@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { clientOptions, type ClientFlags, type RequestTrail } from "./client-options.js";
 import { resolveConnection, type ConnectionFlags } from "./config.js";
 import { startDeadline, type Deadline } from "./deadline.js";
+import { Interrupted } from "./errors.js";
 import { terminalSafe, terminalSafeJson } from "./format/terminal-safe.js";
 import type { Runtime } from "./runtime.js";
 
@@ -40,7 +41,11 @@ export interface CommandContext {
   globals(): GlobalFlags;
   /** Built on first use, so `--help` and usage errors never need a token. */
   client(): Promise<CdeskClient>;
-  /** The command's deadline, started just before its action runs. */
+  /**
+   * The command's deadline, started just before its action runs. Once asked for (by a command
+   * that talks to the API), Ctrl-C aborts it too: the request in flight is cancelled and the
+   * command says what that means (e.g. a procure that may have gone through).
+   */
   deadline(): Deadline;
   /** The last option of every client call: the deadline's signal, so no request outlives the command. */
   call(): { signal: AbortSignal };
@@ -54,7 +59,7 @@ export interface CommandContext {
   printList(data: unknown, items: readonly unknown[], render: () => string, empty: string): void;
   /** A hint for people, on stderr; never mixed into the data. Silent with `--json`. */
   note(text: string): void;
-  /** Stops the deadline's timer. */
+  /** Stops the deadline's timer and stops listening for Ctrl-C. */
   close(): void;
 }
 
@@ -73,6 +78,7 @@ export function createContext(
 ): CommandContext & { begin(command: Command): void } {
   let client: CdeskClient | undefined;
   let deadline: Deadline | undefined;
+  let stopListening: (() => void) | undefined;
   const trail: RequestTrail = {};
   const context = {
     runtime,
@@ -84,8 +90,10 @@ export function createContext(
       deadline = startDeadline(globals().timeout ?? fallback);
     },
     deadline() {
-      deadline ??= startDeadline(globals().timeout ?? DEFAULT_TIMEOUT_MS);
-      return deadline;
+      const current = (deadline ??= startDeadline(globals().timeout ?? DEFAULT_TIMEOUT_MS));
+      // Only commands that send requests listen: a prompt or a script printer keeps Ctrl-C's usual meaning.
+      stopListening ??= runtime.onInterrupt(() => current.abort(new Interrupted()));
+      return current;
     },
     call() {
       return { signal: context.deadline().signal };
@@ -112,6 +120,7 @@ export function createContext(
     },
     close() {
       deadline?.clear();
+      stopListening?.();
     },
   };
   return context;

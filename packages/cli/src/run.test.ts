@@ -158,6 +158,31 @@ describe("the deadline (fake time)", () => {
   });
 });
 
+describe("Ctrl-C outside a wait", () => {
+  it("cancels a procure in flight and says it may have gone through, naming the offer: exit 130", async () => {
+    const io = fakeRuntime({ "key.pub": "ssh-ed25519 AAAA me@laptop\n" });
+    const hung = statusCall(undefined);
+    let sent!: () => void;
+    const procureSent = new Promise<void>((resolve) => (sent = resolve));
+    const procure = (...args: Parameters<typeof hung>) => (sent(), hung(...args));
+    const exit = run(cdesk("procure", OFFER_ID, "--ssh-key", "key.pub"), io.runtime, fakeClient({ procure }).makeClient);
+    await procureSent;
+    io.interrupt();
+    expect(await exit).toBe(130);
+    expect(io.stderr()).toBe(
+      `error: Interrupted.\nhint: The procurement may have gone through: check with \`cdesk status ${OFFER_ID}\` before procuring again.\n`,
+    );
+  });
+
+  it("is left alone by commands that send nothing", async () => {
+    const io = fakeRuntime();
+    const listening = vi.spyOn(io.runtime, "onInterrupt");
+    await run(cdesk("completion", "--help"), io.runtime, fakeClient().makeClient);
+    await run(cdesk("auth", "logout"), io.runtime, fakeClient().makeClient).catch(() => undefined);
+    expect(listening).not.toHaveBeenCalled();
+  });
+});
+
 describe("answers that cannot be shown", () => {
   it("never print ✔ before the failure: one error line, exit 1", async () => {
     const io = fakeRuntime();

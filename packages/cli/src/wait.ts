@@ -51,8 +51,9 @@ export interface WaitPlan<S, T> {
 
 /**
  * Runs one poller wait with live progress on stderr, bounded by the command's deadline. Ctrl-C
- * aborts it (which cancels the request in flight and its timers) instead of killing the process,
- * so the user is told how to resume. `run` gets the poller's options when it starts waiting.
+ * aborts the deadline (which cancels the request in flight and the poller's timers) instead of
+ * killing the process, so the user is told how to resume. `run` gets the poller's options when it
+ * starts waiting.
  */
 export async function waitWithProgress<S, T>(
   context: CommandContext,
@@ -62,7 +63,6 @@ export async function waitWithProgress<S, T>(
 ): Promise<void> {
   const { runtime } = context;
   const deadline = context.deadline();
-  const stopListening = runtime.onInterrupt(() => deadline.abort(new Interrupted()));
   const progress = createProgress(runtime.stderr, runtime.env, plan.title);
   let lastStage: string | undefined;
   const options = (): WaitOptions<S> => ({
@@ -87,8 +87,6 @@ export async function waitWithProgress<S, T>(
     const final = timedOut ? new TimedOutError(deadline.elapsedMs(), lastStage) : error;
     const resume = plan.resume();
     throw resume && isResumable(final) ? resumable(final, resume) : final;
-  } finally {
-    stopListening();
   }
 }
 

@@ -88,17 +88,20 @@ describe("resources", () => {
 describe("EXPIRES IN", () => {
   it("reads a timestamp without an offset as UTC, in any time zone", async () => {
     // What a FastAPI service sends for `datetime.utcnow()`: no "Z", no "+00:00".
+    const utcnow = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().replace("Z", "");
     const server = await startTestServer(() => ({
       json: {
         offers: [
           {
             offer_id: EXAMPLE_OFFER_ID,
             gpu_type: "nvidia-h100-sxm5-80gb",
+            gpu_family: "H100",
             gpu_count: 1,
             vendor: "nebius",
             region: "EU",
             gpu_price_per_hour: 2.95,
-            expires_at: new Date(Date.now() + 20 * 60_000).toISOString().replace("Z", ""),
+            created_at: utcnow(-10 * 60_000),
+            expires_at: utcnow(20 * 60_000),
           },
         ],
         total_count: 1,
