@@ -105,7 +105,7 @@ export function registerUpCommand(program: Command, context: CommandContext): vo
         ["cdesk up --gpu L4 --max-price 1 --ssh-key key.pub --json | jq -r '.status.instances[0].ssh_command'", "in a script"],
         ["cdesk down 3f6c1a2e-... --wait", "release it"],
       )}
-An attempt that fails (provisioning failed, the offer went, --timeout of 15m per offer) is cleaned up
+An attempt that fails (provisioning failed, the offer was sold or expired, 15m without ready) is cleaned up
 (its resources deleted with force, unless --keep) and the next offer is procured. Ctrl-C stops, cleans
 up the attempt in flight (unless --keep), lists what was deleted or kept, and exits 130.
 --timeout (default 30m) bounds the whole acquisition; cleanup after a stop gets up to 60s more.
