@@ -1,17 +1,10 @@
-import { createCdeskClient } from "@cdesk/client";
 import { describe, expect, it } from "vitest";
 import { cliEnv, runCli } from "../support/cli.js";
-import { PUBLIC_KEY } from "../support/keys.js";
-import { startSimulator } from "../support/simulator.js";
+import { procuredOffer, startSimulator } from "../support/simulator.js";
 
-/** Procures the first H100 offer straight through the client: the state `cdesk down` then finds. */
 async function procured(options: Parameters<typeof startSimulator>[0] = {}) {
   const { sim, url } = await startSimulator(options);
-  const cdesk = createCdeskClient({ token: "test-token", baseUrl: sim.url, fetch: sim.fetch });
-  const { offers } = await cdesk.offers.search({ compute: { gpu_type: "H100" } });
-  const offerId = offers[0]!.offer_id;
-  const { resource_ids } = await cdesk.offers.procure({ offer_id: offerId, ssh_public_key: PUBLIC_KEY });
-  return { sim, url, offerId, resourceIds: resource_ids ?? [] };
+  return { sim, url, ...(await procuredOffer(sim)) };
 }
 
 describe("cdesk down", () => {

@@ -2,6 +2,7 @@ import type { ChildProcess } from "node:child_process";
 import { createCdeskClient } from "@cdesk/client";
 import { createSimulator, type NodeSimulator, type SimulatorOptions } from "@cdesk/simulator/node";
 import { onTestFinished } from "vitest";
+import { PUBLIC_KEY } from "./keys.js";
 
 /**
  * A stateful simulator of the API on a port, for one test, closed when the test ends. On the manual
@@ -20,6 +21,14 @@ export async function offersByPrice(sim: NodeSimulator, query: Parameters<Return
   const cdesk = createCdeskClient({ token: "test-token", baseUrl: sim.url, fetch: sim.fetch });
   const { offers } = await cdesk.offers.search(query);
   return [...offers].sort((a, b) => (a.total_price_per_hour ?? Infinity) - (b.total_price_per_hour ?? Infinity));
+}
+
+/** An H100 offer procured straight through the client: the state a command under test then finds. */
+export async function procuredOffer(sim: NodeSimulator): Promise<{ offerId: string; resourceIds: string[] }> {
+  const cdesk = createCdeskClient({ token: "test-token", baseUrl: sim.url, fetch: sim.fetch });
+  const [offer] = await offersByPrice(sim, { compute: { gpu_type: "H100" } });
+  const { resource_ids } = await cdesk.offers.procure({ offer_id: offer!.offer_id, ssh_public_key: PUBLIC_KEY });
+  return { offerId: offer!.offer_id, resourceIds: resource_ids ?? [] };
 }
 
 type Listed = Awaited<ReturnType<typeof offersByPrice>>[number];
