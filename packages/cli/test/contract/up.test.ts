@@ -139,6 +139,17 @@ describe("cdesk up", () => {
     expect(stderr).toContain(`hint: Still billed: ${resource!.resource_id}: release with \`cdesk down ${offerId} --wait\`.`);
   });
 
+  // Provisioning never ends on the manual clock, so --timeout is the only way out, however slow the machine.
+  it("--timeout passes while provisioning: cleans up the attempt, exit code 4", async () => {
+    const { sim, url } = await startSimulator({ provisioningMs: 3_600_000 });
+    const { code, stderr } = await runCli(up("--timeout", "1s"), cliEnv(url));
+    expect(code).toBe(4);
+    const [resource] = sim.state.resources;
+    expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted"]);
+    expect(stderr).toMatch(new RegExp(`^attempt 1: .+ stopped: .+; resources: ${resource!.resource_id} deleted$`, "m"));
+    expect(stderr).toMatch(/^error: Gave up after \d+s\.$/m);
+  });
+
   it("a token the API refuses: stops at once, nothing procured, exit code 5 with the token hint", async () => {
     const { sim, url } = await startSimulator({ token: "the-right-token" });
     const { code, stderr } = await runCli(up(), cliEnv(url, { CDESK_API_TOKEN: "a-wrong-token" }));
