@@ -8,6 +8,7 @@ export const ExitCode = {
   provisioningFailed: 3,
   timedOut: 4,
   auth: 5,
+  noOffer: 6,
   interrupted: 130,
 } as const;
 
@@ -19,6 +20,7 @@ export const EXIT_CODES: [code: number, meaning: string][] = [
   [ExitCode.provisioningFailed, "provisioning failed: nothing is running for that offer"],
   [ExitCode.timedOut, "timed out: --timeout passed first"],
   [ExitCode.auth, "no API token, or the API refused it (401 or 403): fix the token"],
+  [ExitCode.noOffer, "no offer to procure: none matched, or all were above --max-price (cdesk up; nothing was bought)"],
   [ExitCode.interrupted, "interrupted (Ctrl-C)"],
 ];
 
@@ -45,6 +47,17 @@ export class HintedError extends Error {
 /** A wait ended early although the work goes on server-side: `command` picks it up again. */
 export function resumable(cause: unknown, command: string): HintedError {
   return new HintedError(cause, `Resume with: ${command}`, "append");
+}
+
+/** `cdesk up` found nothing it may procure: nothing was bought. */
+export class NoOfferError extends Error {
+  override name = "NoOfferError";
+  constructor(
+    message: string,
+    readonly hint: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The command's deadline (`--timeout`, or the command's default) passed first. */

@@ -17,6 +17,7 @@ import {
   DeadlineExceeded,
   ExitCode,
   HintedError,
+  NoOfferError,
   TimedOutError,
   UsageError,
 } from "./errors.js";
@@ -78,6 +79,7 @@ export function explainError(error: unknown, scene: ErrorScene = {}): ExplainedE
     return { ...inner, hint };
   }
   if (error instanceof UsageError) return { message: error.message, exitCode: ExitCode.usage };
+  if (error instanceof NoOfferError) return { message: error.message, hint: error.hint, exitCode: ExitCode.noOffer };
   if (error instanceof TimedOutError) {
     const seen = error.lastStage ? ` (last seen: ${error.lastStage})` : "";
     return {

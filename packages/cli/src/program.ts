@@ -5,10 +5,12 @@ import { registerAuthCommands } from "./commands/auth.js";
 import { registerCatalogCommands } from "./commands/catalog.js";
 import { registerCompletionCommand } from "./commands/completion.js";
 import { registerDeleteCommand } from "./commands/delete.js";
+import { registerDownCommand } from "./commands/down.js";
 import { registerOfferCommands } from "./commands/offers.js";
 import { registerProcureCommand } from "./commands/procure.js";
 import { registerResourceCommands } from "./commands/resources.js";
 import { registerStatusCommand } from "./commands/status.js";
+import { registerUpCommand } from "./commands/up.js";
 import { createContext, type ClientFactory, type CommandContext, type GlobalFlags } from "./context.js";
 import { EXIT_CODES } from "./errors.js";
 import type { Runtime } from "./runtime.js";
@@ -17,7 +19,13 @@ const OVERVIEW = "Find, rent and release GPU machines on Compute Desk.";
 
 // Kept out of the description, which commander re-wraps, so the columns stay aligned.
 const FOOTER = `
-The usual path:
+The main job:
+  $ cdesk up --gpu H100 --region EU --max-price 5 --ssh-key ~/.ssh/id_ed25519.pub
+                                                # the cheapest offer under $5/h, ready; a failed one
+                                                # is deleted and the next tried; prints the ssh command
+  $ cdesk down <offer-id> --wait                # release everything of that offer
+
+Step by step:
   $ cdesk gpus                                  # what GPU types exist
   $ cdesk offers --gpu H100 --region EU         # priced offers, cheapest first (each lasts 30 min)
   $ cdesk procure <offer-id> --ssh-key ~/.ssh/id_ed25519.pub --wait
@@ -37,7 +45,7 @@ Output: tables for people on stdout; --json gives the API's JSON instead. Progre
 errors go to stderr, so stdout stays clean for pipes.
 
 Time limit: every command gives up after --timeout (exit code 4): by default 2m, or 20m for
-procure and for --wait. It bounds all of the command's requests, retries included.
+procure and for --wait, 30m for up. It bounds all of the command's requests, retries included.
 
 Exit codes:
 ${EXIT_CODES.map(([code, meaning]) => `  ${String(code).padEnd(4)}${meaning}`).join("\n")}
@@ -55,7 +63,7 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): { pr
     .option("--token-file <file>", "read the API token from this file (overrides CDESK_API_TOKEN)")
     .option("--profile <name>", 'the saved login to use (overrides CDESK_PROFILE; default "default")')
     .addOption(
-      new Option("--timeout <duration>", "give up after this long (exit code 4), e.g. 30s or 10m (default: 2m; 20m for procure and --wait)").argParser(
+      new Option("--timeout <duration>", "give up after this long (exit code 4), e.g. 30s or 10m (default: 2m; 20m for procure and --wait; 30m for up)").argParser(
         timeout,
       ),
     )
@@ -74,6 +82,8 @@ export function createProgram(runtime: Runtime, makeClient: ClientFactory): { pr
   const context = createContext(runtime, () => program.opts<GlobalFlags>(), makeClient);
   // The deadline starts once the command line is known to be right, just before the action.
   program.hook("preAction", (_program, command) => context.begin(command));
+  registerUpCommand(program, context);
+  registerDownCommand(program, context);
   registerCatalogCommands(program, context);
   registerOfferCommands(program, context);
   registerProcureCommand(program, context);

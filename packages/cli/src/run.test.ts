@@ -33,6 +33,7 @@ describe("help", () => {
     const io = fakeRuntime();
     const { makeClient } = fakeClient();
     expect(await run(cdesk("--help"), io.runtime, makeClient)).toBe(0);
+    expect(io.stdout()).toContain("$ cdesk up --gpu H100 --region EU --max-price 5 --ssh-key ~/.ssh/id_ed25519.pub");
     expect(io.stdout()).toContain("$ cdesk procure <offer-id> --ssh-key ~/.ssh/id_ed25519.pub --wait");
     expect(io.stdout()).toContain("CDESK_API_TOKEN");
     expect(io.stdout()).toContain("every command gives up after --timeout (exit code 4): by default 2m");
@@ -42,7 +43,7 @@ describe("help", () => {
     expect(makeClient).not.toHaveBeenCalled();
   });
 
-  it.each(["gpus", "vendors", "regions", "contracts", "storage", "offers", "offer", "procure", "status", "resources", "resource", "delete", "auth", "completion"])(
+  it.each(["up", "down", "gpus", "vendors", "regions", "contracts", "storage", "offers", "offer", "procure", "status", "resources", "resource", "delete", "auth", "completion"])(
     "%s --help ends with examples",
     async (command) => {
       const io = fakeRuntime();

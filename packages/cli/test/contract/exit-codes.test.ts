@@ -3,6 +3,7 @@ import { cliEnv, finished, runCli, startCli } from "../support/cli.js";
 import { refusedUrl, startTestServer } from "../support/http-server.js";
 import { freshId } from "../support/ids.js";
 import { PUBLIC_KEY, tempFile } from "../support/keys.js";
+import { procuredOffer, startSimulator } from "../support/simulator.js";
 
 const env = (extra?: Record<string, string | undefined>) => cliEnv(inject("lifecycleUrl"), extra);
 const OFFER_ID = "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11";
@@ -178,9 +179,12 @@ describe("server text reaches the terminal without escape sequences", () => {
 
 describe("exit codes 3, 4 and 130: commands that do not end well", () => {
   it("3 when provisioning fails, with the server's reason", async () => {
-    const { code, stderr } = await runCli(["status", freshId(), "--wait", "--interval", "1s"], cliEnv(inject("failingUrl")));
+    const { sim, url } = await startSimulator();
+    sim.failOffer(() => true, "capacity");
+    const { offerId } = await procuredOffer(sim);
+    const { code, stderr } = await runCli(["status", offerId, "--wait", "--interval", "1s"], cliEnv(url));
     expect(code).toBe(3);
-    expect(stderr).toContain("error: Provisioning failed: Vendor capacity exhausted in eu-north1: no H100 available");
+    expect(stderr).toMatch(/^error: Provisioning failed: Vendor capacity exhausted in \S+: no H100 available/m);
     expect(stderr).toContain("Search again with `cdesk offers`");
   });
 

@@ -1,11 +1,13 @@
-import { beforeAll, describe, expect, inject, it } from "vitest";
-import { cliEnv, runCli } from "../support/cli.js";
-import { EXAMPLE_RESOURCE_ID, freshId } from "../support/ids.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { cliEnv, finished, runCli, startCli } from "../support/cli.js";
 import { PUBLIC_KEY, tempFile } from "../support/keys.js";
+import { offersByPrice, procuredOffer, startSimulator, whenStderr } from "../support/simulator.js";
 
-// The lifecycle mock steps each offer id through provisioning_started, provisioning_in_progress
-// and ready; each resource id through running, then deleting and deleted once DELETE was sent.
-const env = () => cliEnv(inject("lifecycleUrl"));
+// The life of an offer through the built bin, against the stateful simulator on its manual clock:
+// the offer procured is the one searched, and a stage comes only when the test moves the clock,
+// once the CLI has shown the stage before it. Provisioning takes 4 s of that clock (the first
+// quarter "provisioning started"), deletion 2 s.
+const SLOW = { provisioningMs: 4_000, deletionMs: 2_000 };
 const FAST = ["--interval", "1s"];
 
 let keyFile: string;
@@ -13,40 +15,50 @@ beforeAll(async () => {
   keyFile = await tempFile("id_ed25519.pub", `${PUBLIC_KEY}\n`);
 });
 
+const cheapestH100 = async (sim: Parameters<typeof offersByPrice>[0]) => (await offersByPrice(sim, { compute: { gpu_type: "H100" } }))[0]!.offer_id;
+const stages = (stderr: string) => stderr.split("\n").filter((line) => line.startsWith("[")).map((line) => line.replace(/^\[\S+\] /, ""));
+
 describe("procure", () => {
   it("without --wait: prints the procurement and how to follow it", async () => {
-    const offerId = freshId();
-    const { code, stdout, stderr } = await runCli(["procure", offerId, "--ssh-key", keyFile], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const offerId = await cheapestH100(sim);
+    const { code, stdout, stderr } = await runCli(["procure", offerId, "--ssh-key", keyFile], cliEnv(url));
     expect(code).toBe(0);
+    const [resource] = sim.state.resources;
     expect(stdout).toMatch(/^Status:\s+provisioning_in_progress$/m);
-    expect(stdout).toMatch(new RegExp(`^Resources:\\s+${EXAMPLE_RESOURCE_ID}$`, "m"));
+    expect(stdout).toMatch(new RegExp(`^Resources:\\s+${resource!.resource_id}$`, "m"));
     expect(stderr).toContain(`Follow it with: cdesk status ${offerId} --wait`);
   });
 
   it("--wait: shows every stage on stderr, then the ready status and the ssh command", async () => {
-    const offerId = freshId();
-    const { code, stdout, stderr } = await runCli(["procure", offerId, "--ssh-key", keyFile, "--wait", ...FAST], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const child = startCli(["procure", await cheapestH100(sim), "--ssh-key", keyFile, "--wait", ...FAST], cliEnv(url));
+    const result = finished(child);
+    await whenStderr(child, /provisioning started/);
+    sim.advance(1_000);
+    await whenStderr(child, /provisioning in progress/);
+    sim.advance(3_000);
+    const { code, stdout, stderr } = await result;
+
     expect(code).toBe(0);
-    const stages = stderr.split("\n").filter((line) => line.startsWith("["));
-    expect(stages.map((line) => line.replace(/^\[\S+\] /, ""))).toEqual([
+    expect(stages(stderr)).toEqual([
       "provisioning started: Waiting for the vendor to accept the request",
       "provisioning in progress: 0/1 instances running",
       "ready: 1/1 instances running",
     ]);
-    expect(stderr).toContain("Connect with: ssh root@203.0.113.10");
+    const ssh = sim.state.resources[0]!.access!.ssh_command!;
+    expect(stderr).toContain(`Connect with: ${ssh}`);
     expect(stdout).toMatch(/^Stage:\s+ready$/m);
-    expect(stdout).toMatch(/^1\s+running\s+203\.0\.113\.10\s+ssh root@203\.0\.113\.10$/m);
+    expect(stdout).toMatch(new RegExp(`^1\\s+running\\s+\\S+\\s+${ssh}$`, "m"));
   });
 
   it("--wait --json: prints the procurement and the ready status as JSON, stages still on stderr", async () => {
-    const { code, stdout, stderr } = await runCli(
-      ["procure", freshId(), "--ssh-key", keyFile, "--wait", "--json", ...FAST],
-      env(),
-    );
+    const { sim, url } = await startSimulator({ provisioningMs: 0 });
+    const { code, stdout, stderr } = await runCli(["procure", await cheapestH100(sim), "--ssh-key", keyFile, "--wait", "--json", ...FAST], cliEnv(url));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({
       procurement: { status: "provisioning_in_progress" },
-      status: { procurement_status: "ready", instances: [{ ssh_command: "ssh root@203.0.113.10" }] },
+      status: { procurement_status: "ready", instances: [{ ssh_command: sim.state.resources[0]!.access!.ssh_command }] },
     });
     expect(stderr).toContain("ready: 1/1 instances running");
   });
@@ -54,38 +66,57 @@ describe("procure", () => {
 
 describe("status", () => {
   it("without --wait: one look at the current stage", async () => {
-    const { code, stdout } = await runCli(["status", freshId()], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const { offerId } = await procuredOffer(sim);
+    const { code, stdout } = await runCli(["status", offerId], cliEnv(url));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Stage:\s+provisioning started$/m);
     expect(stdout).toMatch(/^Progress:\s+Waiting for the vendor to accept the request$/m);
   });
 
   it("--wait --json: the ready status once it is ready", async () => {
-    const { code, stdout } = await runCli(["status", freshId(), "--wait", "--json", ...FAST], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const { offerId } = await procuredOffer(sim);
+    const child = startCli(["status", offerId, "--wait", "--json", ...FAST], cliEnv(url));
+    const result = finished(child);
+    await whenStderr(child, /provisioning started/);
+    sim.advance(4_000);
+    const { code, stdout } = await result;
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ procurement_status: "ready" });
+    expect(JSON.parse(stdout)).toMatchObject({ offer_id: offerId, procurement_status: "ready" });
   });
 });
 
 describe("delete", () => {
   it("without --wait: deletion started", async () => {
-    const { code, stdout } = await runCli(["delete", freshId()], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const { resourceIds } = await procuredOffer(sim);
+    const { code, stdout } = await runCli(["delete", resourceIds[0]!], cliEnv(url));
     expect(code).toBe(0);
     expect(stdout).toMatch(/^Status:\s+deleting$/m);
     expect(stdout).toMatch(/^Message:\s+Resource deletion initiated$/m);
+    expect(sim.state.resources.map((r) => r.status)).toEqual(["deleting"]);
   });
 
   it("--wait: follows deleting to deleted", async () => {
-    const { code, stdout, stderr } = await runCli(["delete", freshId(), "--wait", ...FAST], env());
+    const { sim, url } = await startSimulator(SLOW);
+    const { resourceIds } = await procuredOffer(sim);
+    const child = startCli(["delete", resourceIds[0]!, "--wait", ...FAST], cliEnv(url));
+    const result = finished(child);
+    await whenStderr(child, /deleting: Terminating instance on vendor/);
+    sim.advance(2_000);
+    const { code, stdout, stderr } = await result;
     expect(code).toBe(0);
-    expect(stderr).toContain("deleting: Terminating instance on vendor");
     expect(stderr).toContain("deleted: Instance terminated");
     expect(stdout).toMatch(/^Status:\s+deleted$/m);
   });
 
-  it("--wait --json: the deletion answer and the deleted resource", async () => {
-    const { code, stdout } = await runCli(["delete", freshId(), "--force", "--wait", "--json", ...FAST], env());
+  it("--force --wait --json: the deletion answer and the deleted resource", async () => {
+    const { sim, url } = await startSimulator({ deletionMs: 0 });
+    const { resourceIds } = await procuredOffer(sim);
+    const { code, stdout } = await runCli(["delete", resourceIds[0]!, "--force", "--wait", "--json", ...FAST], cliEnv(url));
     expect(code).toBe(0);
     expect(JSON.parse(stdout)).toMatchObject({ deletion: { status: "deleting" }, resource: { status: "deleted" } });
+    expect(sim.requests.find((r) => r.method === "DELETE")?.query).toMatchObject({ force: "true" });
   });
 });

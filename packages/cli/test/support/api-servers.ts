@@ -6,12 +6,12 @@ export interface ApiServer {
   close(): Promise<void>;
 }
 
-/** The API scenarios the suites need. */
-export type ApiScenario = "lifecycle" | "provisioning-fails";
+/** The API scenarios the suites need from Prism; failures with state come from the simulator (support/simulator.ts). */
+export type ApiScenario = "lifecycle";
 
 /**
- * Starts an API playing `scenario`. Prism (`@cdesk/mock`) plays them today, the spec's examples
- * stepped per id; the stateful `@cdesk/simulator` can take its place here without a test changing.
+ * Starts Prism (`@cdesk/mock`) playing `scenario`: the spec's examples stepped per id, for the
+ * contract (every request checked against the spec).
  */
 export function startApi(scenario: ApiScenario): Promise<ApiServer> {
   return startMockServer({ port: 0, scenario });
