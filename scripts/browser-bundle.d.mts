@@ -1,5 +1,5 @@
 import type { Plugin } from "esbuild";
 export function browserBundleSize(
   entry: string,
-  options?: { plugins?: Plugin[]; alias?: Record<string, string> },
+  options?: { plugins?: Plugin[]; alias?: Record<string, string>; external?: string[] },
 ): Promise<{ minBytes: number; gzipBytes: number }>;
