@@ -6,7 +6,7 @@
 export const expectedFunctions: Record<string, readonly string[]> = {
   "@cdesk/types": [],
   "@cdesk/client": ["createCdeskClient"],
-  "@cdesk/poller": ["procureAndWait", "waitForOfferReady", "waitForResourceDeleted"],
+  "@cdesk/poller": ["acquire", "AcquireError", "procureAndWait", "waitForOfferReady", "waitForResourceDeleted"],
   "@cdesk/mock": ["startMockServer"],
   "@cdesk/simulator": ["createSimulator"],
   "@cdesk/cli": [],
