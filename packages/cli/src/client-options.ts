@@ -62,10 +62,10 @@ function stderrLogger(stderr: Runtime["stderr"]): CdeskLogger {
 
 /** Looked up at each call, like the client's default, so a test's stub of globalThis.fetch applies. */
 function tracedFetch(trail: RequestTrail): FetchLike {
-  return (request, init) => {
-    trail.lastUrl = printableUrl(request.url);
-    return globalThis.fetch(request, init).catch((error: unknown) => {
-      if ((error as { cause?: { message?: unknown } })?.cause?.message === "bad port") throw new BlockedPortError(request.url);
+  return (url, init) => {
+    trail.lastUrl = printableUrl(url);
+    return globalThis.fetch(url, init).catch((error: unknown) => {
+      if ((error as { cause?: { message?: unknown } })?.cause?.message === "bad port") throw new BlockedPortError(url);
       throw error;
     });
   };

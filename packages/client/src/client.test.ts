@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AuthenticationError, NotFoundError, type CdeskClient } from "./index.js";
-import { BODIES, fakeClient, json, OFFER_ID, operationOf, RESOURCE_ID, TOKEN, valid } from "../test/support/fake-api.js";
+import { AuthenticationError, CdeskInputError, createCdeskClient, NotFoundError, type CdeskClient, type FetchLike } from "./index.js";
+import { BODIES, fakeClient, json, OFFER_ID, operationOf, RESOURCE_ID, scriptedFetch, TOKEN, valid } from "../test/support/fake-api.js";
 
 const BASE = "https://supply-api.compute-desk.com";
 const KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHc2Rw5n8g6v2VxTn0bX5p9g7Q1J9yWq3n6oQ2a8k4Zt user@example";
@@ -98,11 +98,31 @@ describe("raw", () => {
     expect(requests[0]!.headers.has("authorization")).toBe(false);
   });
 
-  it("runs middleware registered with raw.use for method calls too", async () => {
-    const { client, requests } = fakeClient([valid]);
-    client.raw.use({ onRequest: ({ request }) => (request.headers.set("x-traced", "yes"), request) });
+  it("has no openapi-fetch middleware: a fetch wrapper sees every request instead", async () => {
+    const { fetch, requests } = scriptedFetch(valid);
+    const traced: FetchLike = (url, init) => {
+      init.headers.set("x-traced", "yes");
+      return fetch(url, init);
+    };
+    const client = createCdeskClient({ token: TOKEN, fetch: traced });
     await client.catalog.gpus();
     expect(requests[0]!.headers.get("x-traced")).toBe("yes");
+    expect("use" in client.raw).toBe(false);
+  });
+
+  it.each([
+    ["a method fetch forbids", (c: CdeskClient) => c.raw.TRACE("/available_gpus" as never), "method", "method"],
+    ["a method that is not a token", (c: CdeskClient) => c.raw.request("GE T" as never, "/available_gpus" as never), "method", "method"],
+    ["a GET with a body", (c: CdeskClient) => c.raw.GET("/available_gpus", { body: {} } as never), "body", "no-body"],
+    ["an unparsable baseUrl", (c: CdeskClient) => c.raw.GET("/available_gpus", { baseUrl: "https//user:hunter2@x" }), "baseUrl", "range"],
+    ["a baseUrl with credentials", (c: CdeskClient) => c.raw.GET("/available_gpus", { baseUrl: "https://user:hunter2@api.example.com" }), "baseUrl", "range"],
+  ])("refuses %s before anything is sent, as fetch would", async (_, call, field, rule) => {
+    const { client, fetch } = fakeClient([valid]);
+    const error = await call(client).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CdeskInputError);
+    expect(error).toMatchObject({ field, rule });
+    expect(String(error)).not.toContain("hunter2");
+    expect(fetch).not.toHaveBeenCalled();
   });
 
   it("has request() for a method given as a string", async () => {

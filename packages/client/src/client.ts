@@ -17,11 +17,10 @@ import type {
   ProcureOfferResponse,
   Resource,
 } from "@cdesk/types";
-import type { Client } from "openapi-fetch";
 import { OPERATIONS } from "./generated/operations.js";
 import type { OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
-import { createTransport, type SendInit } from "./transport.js";
+import { createTransport, type RawClient, type SendInit } from "./transport.js";
 import { dropTrailingBreak, fail, jsonType, validate, type SchemaRule } from "./validate.js";
 
 export interface CdeskClient {
@@ -62,9 +61,10 @@ export interface CdeskClient {
   /**
    * The underlying openapi-fetch client, with the same auth, retries, timeouts, logging and response
    * checks. Its calls throw the same typed errors (so `error` in its result is always undefined); it
-   * does not validate arguments.
+   * does not validate arguments. It has no `use`/`eject` (openapi-fetch middleware): wrap the
+   * client's `fetch` option instead.
    */
-  raw: Client<paths>;
+  raw: RawClient;
 }
 
 /** Each key split once into method and path, so a call does no string work to find its row. */
@@ -83,7 +83,7 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
       return Promise.reject(error);
     }
     const { method, path } = TARGETS[key];
-    return send(method, path, init, options, OPERATIONS[key]).then(dataOf) as Promise<T>;
+    return send(OPERATIONS[key], method, path, init, options) as Promise<T>;
   };
 
 
@@ -121,10 +121,6 @@ export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   };
 }
 
-function dataOf(result: { data?: unknown }): unknown {
-  return result.data;
-}
-
 /**
  * The arguments a method received, against the spec's rules for its operation. Normalises what the
  * rules allow in a second form (a key file's trailing line break) in `init`.
@@ -132,13 +128,22 @@ function dataOf(result: { data?: unknown }): unknown {
 function check(key: OperationKey, init: SendInit): void {
   const { request, encoding } = OPERATIONS[key];
   if (!request) return;
-  if (request.path) validate(init.params?.path, request.path, "");
+  if (request.path) checkPathParams(init.params?.path, request.path);
   if (request.query) checkParams(init.params?.query, request.query, "query");
   if (!request.body) return;
   // A YAML query may be the caller's own text: the transport only checks it is not empty.
   if (encoding === "yaml" && typeof init.body === "string") return;
   validate(init.body, request.body, "");
   init.body = dropTrailingBreak(init.body, request.body);
+}
+
+/** Path parameters: the method built the object that holds them, so only their values are checked. */
+function checkPathParams(params: Record<string, unknown> | undefined, rule: SchemaRule): void {
+  for (const name of rule.required ?? []) {
+    const value = params?.[name];
+    if (value === undefined) fail(name, "required", "is required");
+    validate(value, rule.properties![name]!, name);
+  }
 }
 
 /** Query parameters come as one object of names (an array would be sent as `?0=...`). */

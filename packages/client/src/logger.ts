@@ -36,16 +36,22 @@ export interface AttemptRecord {
   retryInMs?: number | undefined;
 }
 
-/** Severity -> a writer, or undefined when that severity is below the configured level. */
-export type AttemptLog = (severity: Exclude<LogLevel, "off">, record: () => AttemptRecord) => void;
+/** The severities an attempt is logged at. */
+type Severity = Exclude<LogLevel, "off">;
 
-export function createAttemptLog(logger: CdeskLogger, level: LogLevel): AttemptLog | undefined {
+/**
+ * A writer for each severity at or above the configured level, the others absent: callers write
+ * `log.debug?.(record(...))`, so at the default level a success builds no record at all.
+ */
+export type AttemptLog = { readonly [S in Severity]?: (record: AttemptRecord) => void };
+
+export function createAttemptLog(logger: CdeskLogger, level: LogLevel): AttemptLog {
   const threshold = LOG_LEVELS.indexOf(level);
-  if (level === "off") return undefined;
-  // The record is built lazily: at the default level most successful attempts log nothing.
-  return (severity, record) => {
-    if (LOG_LEVELS.indexOf(severity) >= threshold) logger[severity](formatAttempt(record()));
-  };
+  const log: { [S in Severity]?: (record: AttemptRecord) => void } = {};
+  for (const severity of ["debug", "info", "warn", "error"] as const) {
+    if (LOG_LEVELS.indexOf(severity) >= threshold) log[severity] = (record) => logger[severity](formatAttempt(record));
+  }
+  return log;
 }
 
 export function formatAttempt(record: AttemptRecord): string {

@@ -6,8 +6,20 @@ import { CdeskConfigError, CdeskInputError } from "./errors.js";
 import { SPEC_SERVER_URL } from "./generated/operations.js";
 import { LOG_LEVELS, type CdeskLogger, type LogLevel } from "./logger.js";
 
-/** The `fetch` the client calls: `fetch(request, { signal })`, like the global one. */
-export type FetchLike = (input: Request, init?: { signal?: AbortSignal }) => Promise<Response>;
+/** The second argument the client passes to `fetch`: a `RequestInit` whose parts are always set. */
+export interface FetchInit extends RequestInit {
+  method: string;
+  /** Every header of the request, the token's `Authorization` among them: never log them. */
+  headers: Headers;
+  /** Fires on the attempt's timeout or the caller's signal. */
+  signal: AbortSignal;
+}
+
+/**
+ * The `fetch` the client calls, as `fetch(url, init)` like the global one; `init` also holds the
+ * body (a string) when there is one, and `redirect: "manual"`.
+ */
+export type FetchLike = (url: string, init: FetchInit) => Promise<Response>;
 
 /** Options of `createCdeskClient`; every one is optional. */
 export interface CdeskClientOptions {
@@ -40,9 +52,10 @@ export interface CdeskClientOptions {
    */
   maxRetries?: number;
   /**
-   * The fetch implementation, called as `fetch(request, { signal })`.
+   * The fetch implementation, called as `fetch(url, init)` (see `FetchLike`): wrap it to trace,
+   * proxy or fake requests.
    * @default globalThis.fetch (looked up at each request, so later stubs are honoured)
-   * @example createCdeskClient({ fetch: (request, init) => undiciFetch(request, { ...init, dispatcher }) })
+   * @example createCdeskClient({ fetch: (url, init) => undiciFetch(url, { ...init, dispatcher }) })
    */
   fetch?: FetchLike;
   /**
@@ -204,6 +217,19 @@ export function checkHeaders(headers: Record<string, string | null> | Headers, c
   }
 }
 
+/** Methods fetch refuses to send (RFC 9110 defines them; browsers and undici forbid them). */
+const FORBIDDEN_METHODS = new Set(["CONNECT", "TRACE", "TRACK"]);
+
+/** A raw call's method, refused here when fetch would refuse it: not a token, forbidden, or a GET or HEAD with a body. */
+export function checkMethod(method: unknown, body: unknown): void {
+  if (typeof method !== "string" || !HEADER_NAME.test(method) || FORBIDDEN_METHODS.has(method)) {
+    throw new CdeskInputError("method", "method", `${String(method).slice(0, 40)} is not a method fetch can send`);
+  }
+  if (body !== undefined && (method === "GET" || method === "HEAD")) {
+    throw new CdeskInputError("body", "no-body", `a ${method} request cannot have a body`);
+  }
+}
+
 /** A per-call signal must be a real AbortSignal: anything else would fail only later, in a timer. */
 export function checkSignal(signal: unknown): void {
   const candidate = signal as AbortSignal | null;
@@ -242,22 +268,36 @@ function checkRange(option: string, value: unknown, min: number, max: number, co
 }
 
 function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
-  let url: URL;
-  try {
-    url = new URL(baseUrl);
-  } catch {
-    const shown = baseUrl.replace(/\/\/[^/?#]*@/, "//***@");
-    throw new CdeskConfigError("baseUrl", `baseUrl is not an absolute URL: "${shown}" (option baseUrl or CDESK_BASE_URL)`);
-  }
-  if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw new CdeskConfigError("baseUrl", `baseUrl must use https (or http), got ${url.protocol}`);
-  }
+  const url = parseHttpUrl(baseUrl, configComplaint, " (option baseUrl or CDESK_BASE_URL)");
   // Credentials in the URL would be sent (and logged) with every request; the token is the only credential.
-  if (url.username || url.password || url.search || url.hash) {
-    throw new CdeskConfigError("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
-  }
+  if (url.search || url.hash) throw configComplaint("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
   assertSafeTransport(url, allowInsecureHttp);
   return baseUrl.replace(/\/+$/, "");
+}
+
+/**
+ * The URL of a raw call sent elsewhere than the client's `baseUrl` (its own `baseUrl` option),
+ * refused as fetch would refuse it, and kept to the client's plain-http rule while it carries the token.
+ */
+export function checkRequestUrl(text: string, allowInsecureHttp: boolean, carriesToken: boolean): void {
+  const url = parseHttpUrl(text, inputComplaint, "");
+  if (carriesToken) assertSafeTransport(url, allowInsecureHttp);
+}
+
+/** An absolute http(s) URL without user name or password, named in a complaint without them. */
+function parseHttpUrl(text: string, complain: Complaint, source: string): URL {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    const shown = text.replace(/\/\/[^/?#]*@/, "//***@");
+    throw complain("baseUrl", `baseUrl is not an absolute URL: "${shown}"${source}`);
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw complain("baseUrl", `baseUrl must use https (or http), got ${url.protocol}`);
+  }
+  if (url.username || url.password) throw complain("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
+  return url;
 }
 
 /** The token must never cross a network in clear text; loopback never leaves the machine. */

@@ -54,18 +54,20 @@ export function checkAnswerHeaders(
   response: Response,
   limits: AnswerLimits,
 ): Response | Promise<Response> | string | UnexpectedResponseError {
-  const { status } = response;
-  // The API never redirects: following one would re-send the body and headers elsewhere.
-  if ((status >= 300 && status < 400) || response.type === "opaqueredirect") {
-    const location = response.headers.get("location") ?? undefined;
+  // Read once: every getter of an undici Response checks its receiver first.
+  const { status, headers } = response;
+  // The API never redirects: following one would re-send the body and headers elsewhere. (A browser
+  // shows a redirect not followed as status 0, type "opaqueredirect".)
+  if ((status >= 300 && status < 400) || (status === 0 && response.type === "opaqueredirect")) {
+    const location = headers.get("location") ?? undefined;
     return unexpected(limits, response, { pointer: "", expected: "no redirect", location: location && withoutCredentials(location) });
   }
   if (status === 204) return response;
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
   // A 50 MB error page is neither read whole nor held by the error: its start is enough.
-  if (!response.ok) return response.body ? readUpTo(response, ERROR_BODY_BYTES) : response;
-  const type = response.headers.get("content-type");
+  if (status < 200 || status >= 300) return response.body ? readUpTo(response, ERROR_BODY_BYTES) : response;
+  const type = headers.get("content-type");
   if (!type || !/[/+]json\b/i.test(type)) return `expected a JSON body, got content type ${type ?? "(none)"}`;
+  const declared = Number(headers.get("content-length") ?? Number.NaN);
   if (declared === 0) return "the JSON body is empty";
   if (declared > limits.maxResponseBytes) return tooLarge(limits, response);
   // A declared length is enforced by fetch itself; only an open-ended body needs counting.

@@ -25,35 +25,38 @@ export interface ShapeMismatch {
   expected: string;
 }
 
-/** The first place `value` breaks `rule`, or undefined. Depth is bounded by the rule's. */
-export function findMismatch(value: unknown, rule: ShapeRule, pointer = ""): ShapeMismatch | undefined {
+/**
+ * The first place `value` breaks `rule` (its pointer relative to `value`), or undefined. Depth is
+ * bounded by the rule's. Pointers are built on the way out, only for a mismatch: the checks run on
+ * every answer.
+ */
+export function findMismatch(value: unknown, rule: ShapeRule): ShapeMismatch | undefined {
   const { type } = rule;
   if (type === undefined || (value === null && rule.nullable)) return undefined;
   const actual = jsonTypeOf(value);
   if (typeof type === "string" ? actual !== type : !type.includes(actual)) {
-    return { pointer, expected: `${typeof type === "string" ? type : type.join(" or ")}${rule.nullable ? " or null" : ""}` };
+    return { pointer: "", expected: `${typeof type === "string" ? type : type.join(" or ")}${rule.nullable ? " or null" : ""}` };
   }
   if (actual === "array") {
     const items = rule.items;
     if (!items) return undefined;
     const list = value as unknown[];
     for (let i = 0; i < list.length; i++) {
-      const found = findMismatch(list[i], items, `${pointer}/${i}`);
-      if (found) return found;
+      const found = findMismatch(list[i], items);
+      if (found) return within(`/${i}`, found);
     }
   } else if (actual === "object") {
     const object = value as Record<string, unknown>;
     for (const key in rule.required) {
       const field = object[key];
-      const at = `${pointer}/${escape(key)}`;
-      if (field === undefined) return { pointer: at, expected: "a required field" };
-      const found = findMismatch(field, rule.required[key]!, at);
-      if (found) return found;
+      if (field === undefined) return { pointer: `/${escape(key)}`, expected: "a required field" };
+      const found = findMismatch(field, rule.required[key]!);
+      if (found) return within(`/${escape(key)}`, found);
     }
     if (rule.values) {
       for (const key in object) {
-        const found = findMismatch(object[key], rule.values, `${pointer}/${escape(key)}`);
-        if (found) return found;
+        const found = findMismatch(object[key], rule.values);
+        if (found) return within(`/${escape(key)}`, found);
       }
     }
   }
@@ -64,6 +67,10 @@ export function jsonTypeOf(value: unknown): JsonType {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
   return typeof value as JsonType;
+}
+
+function within(step: string, { pointer, expected }: ShapeMismatch): ShapeMismatch {
+  return { pointer: step + pointer, expected };
 }
 
 /** RFC 6901: `~` and `/` inside a key. */

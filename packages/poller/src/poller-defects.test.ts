@@ -25,7 +25,7 @@ describe("waitForResourceDeleted", () => {
     const cdesk = createCdeskClient({
       token: "t",
       logLevel: "off",
-      fetch: async (request) => (urls.push(request.url), Response.json(resource("deleted"))),
+      fetch: async (url) => (urls.push(url), Response.json(resource("deleted"))),
     });
     expect(await runToEnd(waitForResourceDeleted(cdesk, RESOURCE_ID, { timeoutMs: 10_000 }))).toEqual({ value: resource("deleted") });
     expect(urls).toEqual([`https://supply-api.compute-desk.com/resources/${RESOURCE_ID}?force_refresh=true`]);

@@ -12,7 +12,7 @@ const poller = createRequire(import.meta.url)("../dist/index.cjs") as typeof imp
 
 afterEach(() => void vi.useRealTimers());
 
-async function esmClient(fetch: (request: Request) => Promise<Response>) {
+async function esmClient(fetch: (url: string) => Promise<Response>) {
   const { createCdeskClient } = await import("@cdesk/client");
   return createCdeskClient({ token: "t", fetch, maxRetries: 0, logLevel: "off" });
 }

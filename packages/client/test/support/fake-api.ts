@@ -3,7 +3,7 @@
  * Unit tests use it instead of a server, so they run without sockets or real waiting.
  */
 import { afterEach, beforeEach, expect, vi } from "vitest";
-import { createCdeskClient, type CdeskClientOptions, type CdeskLogger } from "../../src/index.js";
+import { createCdeskClient, type CdeskClientOptions, type CdeskLogger, type FetchInit } from "../../src/index.js";
 
 export const TOKEN = "cd_test_S3CR3T-token-value";
 export const OFFER_ID = "3f6c1a2e-9b4d-4c8e-a1f7-5d2e8b9c0a11";
@@ -48,11 +48,16 @@ export function networkError(code = "ECONNRESET"): TypeError {
 export const hang = (_request: Request, signal: AbortSignal): Promise<Response> =>
   new Promise((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
 
-/** Answers in order; the last answer repeats. `requests` holds what was sent, bodies read as text. */
+/**
+ * Answers in order; the last answer repeats. `requests` holds what was sent, bodies read as text.
+ * Called as the client calls fetch, `fetch(url, init)`; the `Request` a real fetch would build from
+ * them is what the answers see.
+ */
 export function scriptedFetch(...answers: Answer[]) {
   const requests: { method: string; url: string; headers: Headers; body: string }[] = [];
-  const fetch = vi.fn(async (request: Request, init?: { signal?: AbortSignal }) => {
-    const signal = init?.signal ?? request.signal;
+  const fetch = vi.fn(async (url: string, init: FetchInit) => {
+    const request = new Request(url, init);
+    const { signal } = init;
     requests.push({
       method: request.method,
       url: request.url,

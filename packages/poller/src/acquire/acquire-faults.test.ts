@@ -17,7 +17,7 @@ const base = {
   intervalMs: 5_000,
 } satisfies AcquireOptions;
 
-const isProcure = (request: Request) => new URL(request.url).pathname === "/procure_offer";
+const isProcure = (url: string) => new URL(url).pathname === "/procure_offer";
 const connectionReset = () => new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
 const procuresAt = (sim: ReturnType<typeof simulated>["sim"]) =>
   sim.requests.filter((r) => r.method === "POST" && r.path === "/procure_offer").map((r) => JSON.parse(r.body ?? "{}").offer_id);
@@ -25,9 +25,9 @@ const procuresAt = (sim: ReturnType<typeof simulated>["sim"]) =>
 /** The first `count` procure calls lose their connection before reaching the server. */
 const cutFirstProcures = (count: number) => (simFetch: FetchLike): FetchLike => {
   let cut = 0;
-  return async (request, init) => {
-    if (isProcure(request) && cut++ < count) throw connectionReset();
-    return simFetch(request, init);
+  return async (url, init) => {
+    if (isProcure(url) && cut++ < count) throw connectionReset();
+    return simFetch(url, init);
   };
 };
 

@@ -35,15 +35,15 @@ it("never overlaps procures, never exceeds maxAttempts, and accounts for every r
       let maxInFlight = 0;
       const { sim, cdesk } = simulated(
         { provisioningMs: 60_000, deletionMs: 20_000 },
-        (simFetch): FetchLike => async (request, init) => {
+        (simFetch): FetchLike => async (url, init) => {
           const index = sent++;
           if (index === schedule.expiryAt) sim.advance(31 * 60_000);
           const reset = schedule.resets.find((r) => r.request === index);
-          const procure = new URL(request.url).pathname === "/procure_offer";
+          const procure = new URL(url).pathname === "/procure_offer";
           if (procure) maxInFlight = Math.max(maxInFlight, ++inFlight);
           try {
             if (reset && !reset.after) throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
-            const answer = await simFetch(request, init);
+            const answer = await simFetch(url, init);
             if (reset) throw new TypeError("fetch failed", { cause: { code: "ECONNRESET" } });
             return answer;
           } finally {

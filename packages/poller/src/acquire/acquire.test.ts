@@ -90,12 +90,12 @@ describe("acquire on the simulator", () => {
 
   it("carries on with an offer whose procure timed out but went through, and never procures again", async () => {
     let cut = false;
-    const { sim, cdesk } = simulated({ offers: OFFERS }, (simFetch) => async (request, init) => {
-      const answer = await simFetch(request, init);
-      if (cut || new URL(request.url).pathname !== "/procure_offer") return answer;
+    const { sim, cdesk } = simulated({ offers: OFFERS }, (simFetch) => async (url, init) => {
+      const answer = await simFetch(url, init);
+      if (cut || new URL(url).pathname !== "/procure_offer") return answer;
       cut = true;
       // The server procured; its answer never arrives, so the client's timeoutMs passes.
-      return new Promise((_resolve, reject) => init?.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
+      return new Promise((_resolve, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason)));
     });
     const events: AcquireEvent[] = [];
     const outcome = await runWithSimulator(sim, acquire(cdesk, { ...base, onEvent: (e) => events.push(e) }));

@@ -30,12 +30,12 @@ export function mockWithClient() {
       baseUrl: mock.url,
       maxRetries: 0,
       logLevel: "off",
-      fetch: (request, init) => {
+      fetch: (url, init) => {
         const prefer = script.length > 1 ? (script.shift() as string) : script[0];
-        const headers = new Headers(request.headers);
+        const headers = new Headers(init.headers);
         if (prefer !== undefined) headers.set("prefer", prefer);
-        sent.push({ method: request.method, path: new URL(request.url).pathname, prefer: prefer ?? null });
-        return fetch(new Request(request, { headers }), init);
+        sent.push({ method: init.method ?? "GET", path: new URL(url).pathname, prefer: prefer ?? null });
+        return fetch(url, { ...init, headers });
       },
     });
   });

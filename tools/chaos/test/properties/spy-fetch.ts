@@ -11,7 +11,8 @@ export function clientWithSpyFetch(answer: unknown = { offers: [], total_count: 
     token: "property-token",
     baseUrl,
     logLevel: "off",
-    fetch: async (request) => {
+    fetch: async (url, init) => {
+      const request = new Request(url, init);
       requests.push({
         method: request.method,
         url: request.url,
