@@ -21,7 +21,8 @@ import { OPERATIONS } from "./generated/operations.js";
 import type { OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
 import { createTransport, type RawClient, type SendInit } from "./transport.js";
-import { dropTrailingBreak, fail, jsonType, validate, type SchemaRule } from "./validate.js";
+import { jsonTypeOf } from "./response-shape.js";
+import { dropTrailingBreak, fail, validate, type SchemaRule } from "./validate.js";
 
 export interface CdeskClient {
   /** What can be requested. */
@@ -149,7 +150,7 @@ function checkPathParams(params: Record<string, unknown> | undefined, rule: Sche
 /** Query parameters come as one object of names (an array would be sent as `?0=...`). */
 function checkParams(value: unknown, rule: SchemaRule, name: string): void {
   if (value === undefined) return;
-  const type = jsonType(value);
+  const type = jsonTypeOf(value);
   if (type !== "object") fail(name, "type", `must be an object of parameters, not ${type}`);
   validate(value, rule, "");
 }

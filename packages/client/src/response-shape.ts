@@ -63,6 +63,7 @@ export function findMismatch(value: unknown, rule: ShapeRule): ShapeMismatch | u
   return undefined;
 }
 
+/** The JSON type of a value, as `typeof` names it plus `array` and `null` (`undefined`, `bigint`... pass through). */
 export function jsonTypeOf(value: unknown): JsonType {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";

@@ -5,6 +5,7 @@
  * does not understand, so a spec change cannot be silently ignored here.
  */
 import { CdeskInputError } from "./errors.js";
+import { jsonTypeOf } from "./response-shape.js";
 
 /** One node of the generated constraints: the JSON-schema keywords the request side uses. */
 export interface SchemaRule {
@@ -41,7 +42,7 @@ const patterns: Record<string, RegExp> = {};
 /** Throws `CdeskInputError` at the first value that breaks `rule`; `field` names the value (`""` for a body). */
 export function validate(value: unknown, rule: SchemaRule, field: string): void {
   if (!rule.type || (value === null && rule.nullable)) return assertJsonValue(value, field, 0);
-  const actual = jsonType(value);
+  const actual = jsonTypeOf(value);
   const expected = rule.type === "integer" ? "number" : rule.type;
   if (actual !== expected) fail(field, "type", `must be ${/^[aeio]/.test(rule.type) ? "an" : "a"} ${rule.type}, not ${actual}`);
   if (typeof value === "string") return validateString(value, rule, field);
@@ -149,10 +150,6 @@ function validateString(value: string, rule: SchemaRule, field: string): void {
 /** A value quoted for a message, cut to 40 characters. */
 function shown(value: string): string {
   return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-}
-
-export function jsonType(value: unknown): string {
-  return value === null ? "null" : Array.isArray(value) ? "array" : typeof value;
 }
 
 /** UTF-8 length as sent (a lone surrogate becomes U+FFFD, 3 bytes); only computed for fields with a byte limit. */
