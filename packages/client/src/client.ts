@@ -17,8 +17,9 @@ import type {
   ProcureOfferResponse,
   Resource,
 } from "@cdesk/types";
+import type { RequestTarget } from "./errors.js";
 import { OPERATIONS } from "./generated/operations.js";
-import type { OperationKey } from "./operation.js";
+import { targetOf, type OperationKey } from "./operation.js";
 import { resolveOptions, type CdeskClientOptions, type RequestOptions } from "./options.js";
 import { createTransport, type RawClient, type SendInit } from "./transport.js";
 import { jsonTypeOf } from "./response-shape.js";
@@ -69,9 +70,7 @@ export interface CdeskClient {
 }
 
 /** Each key split once into method and path, so a call does no string work to find its row. */
-const TARGETS = Object.fromEntries(
-  Object.keys(OPERATIONS).map((key) => [key, { method: key.slice(0, key.indexOf(" ")), path: key.slice(key.indexOf(" ") + 1) }]),
-) as Record<OperationKey, { method: string; path: string }>;
+const TARGETS = Object.fromEntries(Object.keys(OPERATIONS).map((key) => [key, targetOf(key)])) as Record<OperationKey, RequestTarget>;
 
 export function createCdeskClient(options?: CdeskClientOptions): CdeskClient {
   const { send, raw } = createTransport(resolveOptions(options));

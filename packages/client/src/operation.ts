@@ -3,6 +3,7 @@
  * `generated/operations.ts`: adding an operation is a spec change and `pnpm generate`, nothing else.
  */
 import type { paths } from "@cdesk/types";
+import type { RequestTarget } from "./errors.js";
 import type { ShapeRule } from "./response-shape.js";
 import type { SchemaRule } from "./validate.js";
 
@@ -32,4 +33,10 @@ export interface Operation {
   listKeys?: readonly string[];
   /** Request-side rules, checked before anything is sent. */
   request?: { path?: SchemaRule; query?: SchemaRule; body?: SchemaRule };
+}
+
+/** `GET /offers/{offer_id}` -> `{ method: "GET", path: "/offers/{offer_id}" }`. */
+export function targetOf(key: string): RequestTarget {
+  const space = key.indexOf(" ");
+  return { method: key.slice(0, space), path: key.slice(space + 1) };
 }

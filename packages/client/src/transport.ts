@@ -8,7 +8,7 @@ import type { paths } from "@cdesk/types";
 import openapiFetch, { createQuerySerializer, type Client } from "openapi-fetch";
 import { OPERATIONS } from "./generated/operations.js";
 import { createAttemptLog } from "./logger.js";
-import type { Operation } from "./operation.js";
+import { targetOf, type Operation } from "./operation.js";
 import {
   checkHeaders,
   checkMethod,
@@ -20,6 +20,7 @@ import {
   type RequestOptions,
   type ResolvedOptions,
 } from "./options.js";
+import { compilePathSerializer } from "./path-serializer.js";
 import { PendingRequest } from "./pending-request.js";
 import type { Answer, CallContext, SendOnce } from "./call-context.js";
 import { requestWithRetry } from "./request-with-retry.js";
@@ -71,6 +72,7 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Ra
     Request: PendingRequest as unknown as typeof Request,
     // openapi-fetch's own serializer, built once instead of at every request.
     querySerializer: createQuerySerializer(),
+    pathSerializer: compilePathSerializer(options.baseUrl, Object.keys(OPERATIONS).map((key) => targetOf(key).path)),
     headers: { ...options.headers, Authorization: `Bearer ${options.token}` },
     // The API never redirects, and a followed redirect would carry the body and headers elsewhere.
     redirect: "manual",
