@@ -59,7 +59,8 @@ export function attemptOnce(sendOnce: SendOnce, call: CallContext): Promise<Atte
     const readable = (response: Response): Response | Promise<Response> => {
       attempt.response = response;
       const verdict = checkAnswerHeaders(response, call);
-      if (verdict instanceof Response || verdict instanceof Promise) return verdict;
+      // Not `instanceof Response`: a custom fetch may answer with another copy's Response class.
+      if (typeof verdict !== "string" && !(verdict instanceof Error)) return verdict;
       unread =
         typeof verdict === "string"
           ? { kind: "failure", failure: { kind: "body", message: `malformed response: ${verdict}` } }

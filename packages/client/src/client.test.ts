@@ -68,6 +68,24 @@ describe("headers", () => {
   });
 });
 
+describe("a custom fetch", () => {
+  it("may answer with another copy's Response class (its own undici, say): the answer is read like any other", async () => {
+    const text = JSON.stringify(BODIES["GET /available_gpus"]);
+    // Not a Response of this realm: only the interface a fetch answer has.
+    const foreign = {
+      status: 200,
+      ok: true,
+      type: "basic",
+      body: null,
+      headers: new Headers({ "content-type": "application/json", "content-length": String(text.length) }),
+      json: async () => JSON.parse(text),
+      text: async () => text,
+    };
+    const client = createCdeskClient({ token: TOKEN, fetch: async () => foreign as unknown as Response });
+    expect(await client.catalog.gpus()).toEqual(BODIES["GET /available_gpus"]);
+  });
+});
+
 describe("raw", () => {
   it("is openapi-fetch with the client's auth, resolving to { data, response }", async () => {
     const { client, requests } = fakeClient([json({ H100: ["nvidia-h100-sxm5-80gb"] })]);
