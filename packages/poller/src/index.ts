@@ -14,10 +14,11 @@ export { procureAndWait, type ProcureAndWaitResult } from "./procure-and-wait.js
 export { waitForResourceDeleted } from "./wait-for-resource-deleted.js";
 export { ProvisioningFailedError, WaitTimeoutError } from "./errors.js";
 export type { WaitOptions, PollObservation } from "./options.js";
-export type { OfferStatusClient, ProcureClient, ResourceClient } from "./client.js";
+export type { OfferStatus, OfferStatusClient, ProcureClient, Procurement, ResourceClient } from "./client.js";
 export { acquire, type AcquireResult } from "./acquire/acquire.js";
 export { AcquireError } from "./acquire/error.js";
 export type { AcquireOptions } from "./acquire/options.js";
+export type { CleanupPolicy } from "./acquire/cleanup.js";
 export type { AcquireEvent } from "./acquire/events.js";
 export type { AcquireAttempt, AttemptOutcome, ResourceFate } from "./acquire/record.js";
 export type { AcquireClient, Offer } from "./acquire/client.js";
