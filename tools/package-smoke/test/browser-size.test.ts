@@ -9,9 +9,11 @@ const { consumerDir } = inject("smoke");
  * (30,183 B minified, 10,772 B gzipped); raise it deliberately, in the same commit as the code that
  * needs it, never to make a red run green. Raised for issue 11 (response shape checks, request-build
  * checks, body limits, cross-build errors, the operation table): measured 35,759 B minified, 12,547 B
- * gzipped on 2026-12-01.
+ * gzipped on 2026-12-01. Raised with requests handed to fetch as parts (a PendingRequest for
+ * openapi-fetch, raw calls checked as fetch would check them, paths from compiled templates: a POST
+ * at 0.6x bare openapi-fetch's CPU): measured 37,849 B minified, 13,260 B gzipped on 2026-12-06.
  */
-const budget = { minified: 37_000, gzipped: 13_000 };
+const budget = { minified: 38_500, gzipped: 13_400 };
 
 it("client + poller bundled for browsers stay within the size budget", async () => {
   const figures = await bundleForBrowser("browser.ts", consumerDir);
