@@ -8,6 +8,7 @@
  * ```
  */
 export { createCdeskClient, type CdeskClient } from "./client.js";
+export type { RawClient } from "./transport.js";
 export type { CdeskClientOptions, FetchInit, FetchLike, RequestOptions } from "./options.js";
 export type { CdeskLogger, LogLevel } from "./logger.js";
 export {
