@@ -38,11 +38,12 @@ export async function requestWithRetry(sendOnce: SendOnce, call: CallContext): P
       throw abortError(signal!, describe(target));
     }
     const answer = outcome.kind === "answer" ? outcome.answer : undefined;
-    const failure = answer ? failureOf(answer) : (outcome as { failure: AttemptFailure }).failure;
+    const failure = outcome.kind === "answer" ? failureOf(outcome.answer) : outcome.failure;
     if (!failure) {
-      if (call.checkShape && call.operation.response) answer!.data = checkedData(answer!, call);
-      log.debug?.(record(answer!.response.status));
-      return call.resolveWith === "data" ? answer!.data : answer;
+      const usable = answer!;
+      if (call.checkShape && call.operation.response) usable.data = checkedData(usable, call);
+      log.debug?.(record(usable.response.status));
+      return call.resolveWith === "data" ? usable.data : usable;
     }
 
     const result = failure.kind === "status" ? failure.status : OUTCOME_WORD[failure.kind];
