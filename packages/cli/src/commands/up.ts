@@ -125,6 +125,8 @@ An attempt that fails (provisioning failed, the offer was sold or expired, 15m w
 (its resources deleted with force, unless --keep) and the next offer is procured. Ctrl-C stops, cleans
 up the attempt in flight (unless --keep), lists what was deleted or kept, and exits 130.
 --timeout (default 30m) bounds the whole acquisition; cleanup after a stop gets up to 60s more.
+An API that cannot be reached ends it with the last connection error (exit 1); an address where nothing
+listens, and that never answered, ends it after the client's retries instead of at --timeout.
 `,
     )
     .action((flags: UpFlags) => up(context, flags));
