@@ -3,7 +3,7 @@ import type { Simulator } from "@cdesk/simulator";
 import { describe, expect, it } from "vitest";
 import { fakeRuntime } from "../../test/support/fake-runtime.js";
 import { cdeskOnFakeTime, useFakeTime, useSimulatedApi } from "../../test/support/fake-time.js";
-import { cutting, refusingFetch, resettingFetch } from "../../test/support/fetch-faults.js";
+import { cuttingAnswers, refusingFetch, resettingFetch } from "../../test/support/fetch-faults.js";
 import { PUBLIC_KEY } from "../../test/support/keys.js";
 
 // `cdesk up` in-process on fake time, for what needs a deadline or many intervals to pass: the
@@ -75,7 +75,7 @@ describe("cdesk up against an API it cannot reach", () => {
 
 describe("cdesk up when a procure's outcome is unknown", () => {
   it("the answer is lost after the server procured: the status settles it, nothing is bought twice, and it ends ready", async () => {
-    const { sim, env } = useSimulatedApi({ provisioningMs: 60_000 }, (simFetch) => cutting(simFetch, isProcure, "afterServer"));
+    const { sim, env } = useSimulatedApi({ provisioningMs: 60_000 }, (simFetch) => cuttingAnswers(simFetch, isProcure));
     const io = withKey(env);
 
     expect(await cdeskOnFakeTime(up(), io.runtime)).toBe(0);
@@ -93,7 +93,7 @@ describe("cdesk up when a procure's outcome is unknown", () => {
   });
 
   it("the answer is lost and the status cannot be read until --timeout: outcome unknown, never procured again, and the offer to check named", async () => {
-    const { sim, env } = useSimulatedApi({ provisioningMs: 60_000 }, (simFetch) => cutting(simFetch, isProcure, "afterServer"));
+    const { sim, env } = useSimulatedApi({ provisioningMs: 60_000 }, (simFetch) => cuttingAnswers(simFetch, isProcure));
     sim.failNext("GET /offers/{offer_id}/status", { status: 503, times: 10_000 });
     const io = withKey(env);
 

@@ -24,14 +24,11 @@ export const resettingFetch: FetchLike = async (url) => {
 export const hangingFetch: FetchLike = (_url, init) =>
   new Promise((_resolve, reject) => init.signal?.addEventListener("abort", () => reject(init.signal?.reason), { once: true }));
 
-/**
- * `fetch` with one route's answers lost: `cut(url)` says which, and the connection resets after
- * the request reached the server (`afterServer`, so the server acted) or before it.
- */
-export function cutting(fetch: FetchLike, cut: (url: string) => boolean, when: "afterServer" | "beforeServer"): FetchLike {
+/** `fetch` whose answers to the requests `cut(url)` picks are lost: the server acted, then the connection reset. */
+export function cuttingAnswers(fetch: FetchLike, cut: (url: string) => boolean): FetchLike {
   return async (url, init) => {
     if (!cut(url)) return fetch(url, init);
-    if (when === "afterServer") await fetch(url, init);
+    await fetch(url, init);
     throw socketFailure(url, "ECONNRESET");
   };
 }
