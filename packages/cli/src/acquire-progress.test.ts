@@ -58,3 +58,22 @@ it("a search with nothing after it is still shown once the acquisition ends, and
   expect(chunks).toEqual(["Found 2 offers: 0 to try, 2 above --max-price $1.00/h\n"]);
   expect(progress.lastSearch()).toBe("Found 2 offers: 0 to try, 2 above --max-price $1.00/h");
 });
+
+it("a cleanup that finds nothing after a procure whose outcome is unknown is no success: it names the offer to check", () => {
+  vi.useFakeTimers();
+  try {
+    const cheap = offer("o-1", 2.95);
+    const lines = shown([
+      { type: "procuring", offer: cheap, attempt: 1 },
+      { type: "failed", offer: cheap, attempt: 1, error: new Error("POST /procure_offer failed: connection reset (ECONNRESET).") },
+      { type: "cleaning-up", offer: cheap, attempt: 1, resourceIds: [] },
+      { type: "cleaned-up", offer: cheap, attempt: 1, resources: [] },
+    ]);
+    expect(lines.slice(-2)).toEqual([
+      "Cleaning up offer o-1: deleting nothing (force)",
+      "✖ offer o-1: no resource found, but its procure may have gone through (`cdesk status o-1`)",
+    ]);
+  } finally {
+    vi.useRealTimers();
+  }
+});

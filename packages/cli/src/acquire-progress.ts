@@ -31,6 +31,9 @@ export function createAcquireProgress(runtime: Pick<Runtime, "stderr" | "env">, 
   let stage: { progress: Progress; startedAt: number } | undefined;
   let search: { offers: number; candidates: number; skipped: Map<SkipReason, number> } | undefined;
   let lastSearch: string | undefined;
+  // Offers known to be bought. Cleanup of any other one follows a procure whose outcome is unknown:
+  // finding nothing to delete there does not mean nothing was bought.
+  const bought = new Set<string>();
 
   const line = (text: string) => void runtime.stderr.write(`${terminalSafeLine(text)}\n`);
   const begin = (title: string) => {
@@ -66,6 +69,7 @@ export function createAcquireProgress(runtime: Pick<Runtime, "stderr" | "env">, 
         case "procuring":
           return begin(`Attempt ${event.attempt} of at most ${plan.maxAttempts}: offer ${event.offer.offer_id} (${offerLabel(event.offer)})`);
         case "procured":
+          bought.add(event.offer.offer_id);
           return update(`procured: ${event.resourceIds.length > 0 ? `resources ${event.resourceIds.join(", ")}` : "no resource id yet"}`);
         case "progress":
           return update(describeStage(event.status));
@@ -74,11 +78,13 @@ export function createAcquireProgress(runtime: Pick<Runtime, "stderr" | "env">, 
           return end(false, `offer ${event.offer.offer_id} (${offerLabel(event.offer)}): ${plan.reason(event.error)}`);
         case "cleaning-up":
           return begin(`Cleaning up offer ${event.offer.offer_id}: deleting ${event.resourceIds.join(", ") || "nothing"} (force)`);
-        case "cleaned-up":
-          return end(
-            event.resources.every((resource) => resource.fate === "deleted"),
-            `offer ${event.offer.offer_id}: ${describeFates(event.resources, plan.reason)}`,
-          );
+        case "cleaned-up": {
+          const { offer_id } = event.offer;
+          if (event.resources.length === 0 && !bought.has(offer_id)) {
+            return end(false, `offer ${offer_id}: no resource found, but its procure may have gone through (\`cdesk status ${offer_id}\`)`);
+          }
+          return end(event.resources.every((resource) => resource.fate === "deleted"), `offer ${offer_id}: ${describeFates(event.resources, plan.reason)}`);
+        }
         case "ready":
           return end(true, `offer ${event.offer.offer_id} (${offerLabel(event.offer)}) ${describeStage(event.status)}`);
       }

@@ -146,11 +146,17 @@ function explainConnectionError(error: CdeskConnectionError, scene: ErrorScene):
   return { message, hint: outcomeUnknown(error) ? unknownOutcomeHint() : ADDRESS_HINT, exitCode: ExitCode.failed };
 }
 
-/** What went wrong, in words; the SDK's own advice is left out (the CLI gives its own hint). */
-function connectionReason(error: CdeskConnectionError): string {
+/** The socket's error code behind a connection error (`ECONNREFUSED`, `ENOTFOUND`, ...), when the runtime gives one. */
+export function socketErrorCode(error: CdeskConnectionError): string | undefined {
   const cause = error.cause as { cause?: { code?: unknown; errors?: { code?: unknown }[] }; code?: unknown } | undefined;
   const code = cause?.cause?.code ?? cause?.cause?.errors?.[0]?.code ?? cause?.code;
-  if (typeof code === "string") return `${NETWORK_WORDS[code] ?? "network error"} (${code})`;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** What went wrong, in words; the SDK's own advice is left out (the CLI gives its own hint). */
+function connectionReason(error: CdeskConnectionError): string {
+  const code = socketErrorCode(error);
+  if (code) return `${NETWORK_WORDS[code] ?? "network error"} (${code})`;
   const prefix = `${error.method} ${error.path} failed: `;
   return withoutSdkAdvice(error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message);
 }

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { fakeRuntime } from "../test/support/fake-runtime.js";
+import { cdeskOnFakeTime, useFakeTime } from "../test/support/fake-time.js";
+import { refusingFetch } from "../test/support/fetch-faults.js";
 import type { CdeskClient, ClientFactory } from "./context.js";
 import { run } from "./run.js";
 
@@ -112,6 +114,19 @@ describe("the client", () => {
     expect(makeClient).toHaveBeenLastCalledWith(expect.objectContaining({ logLevel: "debug", allowInsecureHttp: true }));
     await run(cdesk("offers", "--gpu", "H100"), fakeRuntime({}, { CDESK_API_TOKEN: "t", CDESK_LOG: "info" }).runtime, makeClient);
     expect(makeClient).toHaveBeenLastCalledWith(expect.objectContaining({ logLevel: "info" }));
+  });
+
+  it("--verbose (or CDESK_LOG) shows the client's line for each attempt; without them, only the error", async () => {
+    useFakeTime(refusingFetch);
+    const verbose = fakeRuntime();
+    expect(await cdeskOnFakeTime(["regions", "--verbose"], verbose.runtime)).toBe(1);
+    expect(verbose.stderr().match(/^\[cdesk\] GET \/available_regions network-error \d+ms attempt \d\/3/gm)).toHaveLength(3);
+    const logged = fakeRuntime({}, { CDESK_LOG: "warn" });
+    expect(await cdeskOnFakeTime(["regions"], logged.runtime)).toBe(1);
+    expect(logged.stderr()).toMatch(/^\[cdesk\] GET \/available_regions network-error \d+ms attempt 3\/3$/m);
+    const quiet = fakeRuntime();
+    expect(await cdeskOnFakeTime(["regions"], quiet.runtime)).toBe(1);
+    expect(quiet.stderr()).not.toContain("[cdesk]");
   });
 
   it("refuses a CDESK_LOG it does not know, in its own words", async () => {

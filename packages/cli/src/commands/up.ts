@@ -3,6 +3,7 @@ import { Option, type Command } from "commander";
 import { interval, positiveInteger, positiveNumber } from "../arg-parsers.js";
 import { acquireFailure } from "../acquire-failure.js";
 import { createAcquireProgress } from "../acquire-progress.js";
+import { watchConnection } from "../connection-watch.js";
 import { setDefaultTimeout, type CommandContext } from "../context.js";
 import { Interrupted } from "../errors.js";
 import { explainError } from "../explain.js";
@@ -124,6 +125,8 @@ An attempt that fails (provisioning failed, the offer was sold or expired, 15m w
 (its resources deleted with force, unless --keep) and the next offer is procured. Ctrl-C stops, cleans
 up the attempt in flight (unless --keep), lists what was deleted or kept, and exits 130.
 --timeout (default 30m) bounds the whole acquisition; cleanup after a stop gets up to 60s more.
+An API that cannot be reached ends it with the last connection error (exit 1); an address where nothing
+listens, and that never answered, ends it after the client's retries instead of at --timeout.
 `,
     )
     .action((flags: UpFlags) => up(context, flags));
@@ -140,8 +143,9 @@ async function up(context: CommandContext, flags: UpFlags): Promise<void> {
   const stopListening = runtime.onInterrupt(() => interrupt.abort(new Interrupted()));
   const reason = (error: unknown) => explainError(error).message;
   const progress = createAcquireProgress(runtime, { maxAttempts: flags.maxAttempts, maxPrice: flags.maxPrice, reason });
+  const connection = watchConnection(cdesk);
   try {
-    const result = await acquire(cdesk, {
+    const result = await acquire(connection.client, {
       query,
       ssh_public_key,
       ...(cloud_init !== undefined && { cloud_init }),
@@ -159,7 +163,7 @@ async function up(context: CommandContext, flags: UpFlags): Promise<void> {
   } catch (error) {
     progress.finish();
     if (!(error instanceof AcquireError)) throw error;
-    throw acquireFailure(context, error, reason, progress.lastSearch());
+    throw acquireFailure(context, error, { reason, lastSearch: progress.lastSearch(), cause: connection.cause(error.cause) });
   } finally {
     stopListening();
   }

@@ -37,6 +37,12 @@ describe("acquire's attempts as the CLI shows them", () => {
     expect(line).toBe("attempt 1: offer o-1 (nebius, 8x H100, EU (eu-north1), spot, $23.60/h) failed: Provisioning failed: no capacity; resources: r1 deleted, r2 kept (503)");
   });
 
+  it("an attempt whose procure's outcome is unknown found no resource, which is not the same as having none", () => {
+    const line = describeAttempt(attempt({ outcome: "outcome-unknown", error: new Error("POST /procure_offer failed: timed out") }), 1, (error) => (error as Error).message);
+    expect(line).toMatch(/ outcome unknown: POST \/procure_offer failed: timed out; resources: none found$/);
+    expect(describeAttempt(attempt({ error: new Error("409") }), 1, String)).toMatch(/; resources: no resources$/);
+  });
+
   it("what is still billed: kept and not yet confirmed deleted, per offer", () => {
     const attempts = [
       attempt({ resources: [{ resourceId: "r1", fate: "deleted" }] }),

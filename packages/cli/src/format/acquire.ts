@@ -31,7 +31,9 @@ const OUTCOME_WORDS: Record<AcquireAttempt["outcome"], string> = {
 export function describeAttempt(attempt: AcquireAttempt, number: number, reason: (error: unknown) => string): string {
   // The reason may end a sentence; the line goes on.
   const why = attempt.outcome === "ready" || attempt.error === undefined ? "" : `: ${reason(attempt.error).replace(/\.$/, "")}`;
-  return `attempt ${number}: offer ${attempt.offer.offer_id} (${offerLabel(attempt.offer)}) ${OUTCOME_WORDS[attempt.outcome]}${why}; resources: ${describeFates(attempt.resources, reason)}`;
+  // Nothing found is not nothing bought when the procure's outcome is unknown.
+  const resources = attempt.outcome === "outcome-unknown" && attempt.resources.length === 0 ? "none found" : describeFates(attempt.resources, reason);
+  return `attempt ${number}: offer ${attempt.offer.offer_id} (${offerLabel(attempt.offer)}) ${OUTCOME_WORDS[attempt.outcome]}${why}; resources: ${resources}`;
 }
 
 /** The resources still billed after the acquisition: kept, or not yet confirmed deleted. */

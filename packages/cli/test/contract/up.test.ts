@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { cliEnv, finished, runCli, startCli } from "../support/cli.js";
+import { refusedUrl } from "../support/http-server.js";
 import { PUBLIC_KEY, tempFile } from "../support/keys.js";
 import { failCheapest, offersByPrice, startSimulator, whenStderr } from "../support/simulator.js";
 
@@ -139,15 +140,17 @@ describe("cdesk up", () => {
     expect(stderr).toContain(`hint: Still billed: ${resource!.resource_id}: release with \`cdesk down ${offerId} --wait\`.`);
   });
 
-  // Provisioning never ends on the manual clock, so --timeout is the only way out, however slow the machine.
-  it("--timeout passes while provisioning: cleans up the attempt, exit code 4", async () => {
-    const { sim, url } = await startSimulator({ provisioningMs: 3_600_000 });
-    const { code, stderr } = await runCli(up("--timeout", "1s"), cliEnv(url));
-    expect(code).toBe(4);
-    const [resource] = sim.state.resources;
-    expect(sim.state.resources.map((r) => r.status)).toEqual(["deleted"]);
-    expect(stderr).toMatch(new RegExp(`^attempt 1: .+ stopped: .+; resources: ${resource!.resource_id} deleted$`, "m"));
-    expect(stderr).toMatch(/^error: Gave up after \d+s\.$/m);
+  // Deadlines and the cases they end (a lost procure answer, a connection failing until --timeout)
+  // run in-process on fake time: src/commands/up.test.ts.
+  it("no server at the address: stops after the client's retries, naming the URL, exit code 1", async () => {
+    const url = await refusedUrl();
+    const { code, stdout, stderr } = await runCli(up("--json"), cliEnv(url));
+    expect(code).toBe(1);
+    expect(stderr).toBe(
+      `error: POST ${url}/get_offers failed: connection refused (ECONNREFUSED).\n` +
+        "hint: Check the address (--base-url or CDESK_BASE_URL) and your connection.\n",
+    );
+    expect(JSON.parse(stdout)).toMatchObject({ reason: `POST ${url}/get_offers failed: connection refused (ECONNREFUSED).`, attempts: [] });
   });
 
   it("a token the API refuses: stops at once, nothing procured, exit code 5 with the token hint", async () => {

@@ -1,5 +1,6 @@
 import type { ChildProcess } from "node:child_process";
 import { createCdeskClient } from "@cdesk/client";
+import type { Simulator } from "@cdesk/simulator";
 import { createSimulator, type NodeSimulator, type SimulatorOptions } from "@cdesk/simulator/node";
 import { onTestFinished } from "vitest";
 import { PUBLIC_KEY } from "./keys.js";
@@ -17,14 +18,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<{ 
 }
 
 /** The offers a query finds, cheapest first: the order `cdesk up` tries them in. */
-export async function offersByPrice(sim: NodeSimulator, query: Parameters<ReturnType<typeof createCdeskClient>["offers"]["search"]>[0]) {
+export async function offersByPrice(sim: Simulator, query: Parameters<ReturnType<typeof createCdeskClient>["offers"]["search"]>[0]) {
   const cdesk = createCdeskClient({ token: "test-token", baseUrl: sim.url, fetch: sim.fetch });
   const { offers } = await cdesk.offers.search(query);
   return [...offers].sort((a, b) => (a.total_price_per_hour ?? Infinity) - (b.total_price_per_hour ?? Infinity));
 }
 
 /** An H100 offer procured straight through the client: the state a command under test then finds. */
-export async function procuredOffer(sim: NodeSimulator): Promise<{ offerId: string; resourceIds: string[] }> {
+export async function procuredOffer(sim: Simulator): Promise<{ offerId: string; resourceIds: string[] }> {
   const cdesk = createCdeskClient({ token: "test-token", baseUrl: sim.url, fetch: sim.fetch });
   const [offer] = await offersByPrice(sim, { compute: { gpu_type: "H100" } });
   const { resource_ids } = await cdesk.offers.procure({ offer_id: offer!.offer_id, ssh_public_key: PUBLIC_KEY });
@@ -38,7 +39,7 @@ type Listed = Awaited<ReturnType<typeof offersByPrice>>[number];
  * search makes fresh offer ids for the same inventory, so the offer is matched by what it sells.
  * Returns the cheapest two as the CLI will find them (ids from its own search differ).
  */
-export async function failCheapest(sim: NodeSimulator, query: Parameters<typeof offersByPrice>[1]): Promise<[Listed, Listed]> {
+export async function failCheapest(sim: Simulator, query: Parameters<typeof offersByPrice>[1]): Promise<[Listed, Listed]> {
   const [first, second] = await offersByPrice(sim, query);
   const sells = (offer: Listed) => (other: Listed) =>
     (["vendor", "vendor_region", "gpu_type", "gpu_count", "contract_type", "total_price_per_hour"] as const).every((key) => other[key] === offer[key]);
