@@ -17,6 +17,7 @@ import {
   DeadlineExceeded,
   ExitCode,
   HintedError,
+  Interrupted,
   NoOfferError,
   TimedOutError,
   UsageError,
@@ -133,8 +134,9 @@ function unknownOutcomeHint(): string {
   return "The request may have gone through: check before you try again.";
 }
 
+/** The command's signal fired (an aborted request), or Ctrl-C came where no request was running (a prompt). */
 function isAbort(error: unknown): boolean {
-  return error instanceof Error && error.name === "AbortError";
+  return error instanceof Interrupted || (error instanceof Error && error.name === "AbortError");
 }
 
 function explainConnectionError(error: CdeskConnectionError, scene: ErrorScene): ExplainedError {

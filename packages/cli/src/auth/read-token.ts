@@ -1,5 +1,6 @@
-import { read } from "read";
-import { UsageError } from "../errors.js";
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { Interrupted, UsageError } from "../errors.js";
 import type { Runtime } from "../runtime.js";
 
 /**
@@ -17,16 +18,23 @@ export async function readToken(runtime: Pick<Runtime, "stdin" | "stderr">): Pro
 }
 
 async function prompt(runtime: Pick<Runtime, "stdin" | "stderr">): Promise<string> {
-  const answer = await read({
-    prompt: "Paste your API token (it is not shown): ",
-    silent: true,
-    replace: "",
-    input: runtime.stdin,
-    output: runtime.stderr as NodeJS.WritableStream,
-  });
-  // The hidden answer left the cursor on the prompt's line.
-  runtime.stderr.write("\n");
-  return answer;
+  // On a terminal readline echoes what is typed to its output: a sink, so nothing reaches the screen.
+  // It also turns the terminal's own echo off: only then may the prompt invite typing.
+  const hidden = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const lines = createInterface({ input: runtime.stdin, output: hidden, terminal: true });
+  runtime.stderr.write("Paste your API token (it is not shown): ");
+  try {
+    return await new Promise<string>((resolve, reject) => {
+      lines.once("line", resolve);
+      // The terminal is in raw mode: Ctrl-C arrives here, not as a signal to the process.
+      lines.once("SIGINT", () => reject(new Interrupted()));
+      lines.once("close", () => resolve(""));
+    });
+  } finally {
+    lines.close();
+    // The hidden answer left the cursor on the prompt's line.
+    runtime.stderr.write("\n");
+  }
 }
 
 async function readAll(stream: Runtime["stdin"]): Promise<string> {

@@ -97,28 +97,42 @@ describe("auth logout", () => {
   });
 });
 
+/** `cdesk auth login` on a pseudo-terminal (util-linux `script`: stdin is a TTY, as when a person types); `keys` are typed at the prompt. */
+async function loginOnTerminal(env: NodeJS.ProcessEnv, keys: string) {
+  const child = spawn("script", ["-qec", `"${process.execPath}" "${CDESK_BIN}" auth login`, "/dev/null"], {
+    env,
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let screen = "";
+  let typed = false;
+  child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+    screen += chunk;
+    if (!typed && screen.includes("it is not shown")) {
+      typed = true;
+      child.stdin.write(keys);
+    }
+  });
+  const code = await new Promise((resolve) => child.on("close", resolve));
+  return { code, screen };
+}
+
 describe("auth login on a terminal", () => {
   it("prompts on a pseudo-terminal and never echoes the token", async () => {
     const { env, file } = await loginEnv();
-    // util-linux `script` gives the child a pseudo-terminal: stdin is a TTY, as when a person types.
-    const child = spawn("script", ["-qec", `"${process.execPath}" "${CDESK_BIN}" auth login`, "/dev/null"], {
-      env,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
-    let screen = "";
-    let typed = false;
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      screen += chunk;
-      if (!typed && screen.includes("it is not shown")) {
-        typed = true;
-        child.stdin.write(`${TOKEN}\r`);
-      }
-    });
-    const code = await new Promise((resolve) => child.on("close", resolve));
+    const { code, screen } = await loginOnTerminal(env, `${TOKEN}\r`);
     expect(code).toBe(0);
     expect(screen).toContain("Paste your API token (it is not shown): ");
     expect(screen).toContain('Saved the token of profile "default"');
     expect(screen).not.toContain(TOKEN);
     expect(JSON.parse(await readFile(file, "utf8")).profiles.default.token).toBe(TOKEN);
+  });
+
+  it("stops on Ctrl-C at the prompt: exit 130, nothing saved", async () => {
+    const { env, file } = await loginEnv();
+    const { code, screen } = await loginOnTerminal(env, `${TOKEN.slice(0, 5)}\u0003`);
+    expect(code).toBe(130);
+    expect(screen).toContain("Interrupted.");
+    expect(screen).not.toContain(TOKEN.slice(0, 5));
+    await expect(stat(file)).rejects.toMatchObject({ code: "ENOENT" });
   });
 });
