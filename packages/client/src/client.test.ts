@@ -68,6 +68,15 @@ describe("headers", () => {
   });
 });
 
+describe("raw with a baseUrl of its own", () => {
+  it("sends there, with the client's auth, when it is an https URL", async () => {
+    const { client, requests } = fakeClient([valid]);
+    await client.raw.GET("/available_gpus", { baseUrl: "https://other.example" });
+    expect(requests[0]!.url).toBe("https://other.example/available_gpus");
+    expect(requests[0]!.headers.get("authorization")).toBe(`Bearer ${TOKEN}`);
+  });
+});
+
 describe("a custom fetch", () => {
   it("may answer with another copy's Response class (its own undici, say): the answer is read like any other", async () => {
     const text = JSON.stringify(BODIES["GET /available_gpus"]);

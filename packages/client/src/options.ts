@@ -269,8 +269,8 @@ function checkRange(option: string, value: unknown, min: number, max: number, co
 
 function checkBaseUrl(baseUrl: string, allowInsecureHttp = false): string {
   const url = parseHttpUrl(baseUrl, configComplaint, " (option baseUrl or CDESK_BASE_URL)");
-  // Credentials in the URL would be sent (and logged) with every request; the token is the only credential.
-  if (url.search || url.hash) throw configComplaint("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
+  // Every request's path and query are appended to it.
+  if (url.search || url.hash) throw configComplaint("baseUrl", "baseUrl must not hold a query or fragment");
   assertSafeTransport(url, allowInsecureHttp);
   return baseUrl.replace(/\/+$/, "");
 }
@@ -296,7 +296,8 @@ function parseHttpUrl(text: string, complain: Complaint, source: string): URL {
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw complain("baseUrl", `baseUrl must use https (or http), got ${url.protocol}`);
   }
-  if (url.username || url.password) throw complain("baseUrl", "baseUrl must not hold a user name, password, query or fragment");
+  // Credentials in the URL would be sent (and logged) with every request; the token is the only credential.
+  if (url.username || url.password) throw complain("baseUrl", "baseUrl must not hold a user name or password");
   return url;
 }
 

@@ -53,7 +53,6 @@ export type Send = (operation: Operation, method: string, path: string, init: Se
 const createClient = (openapiFetch as unknown as { default?: typeof openapiFetch }).default ?? openapiFetch;
 
 const YAML = "application/yaml";
-type OpenapiFetchMethod = (path: string, init: SendInit) => Promise<Answer>;
 const HTTP_METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE"] as const;
 /** What a path the spec does not have (reached through `raw`) is treated as: never repeated blindly. */
 const UNKNOWN_OPERATION: Operation = { retry: "only-if-not-sent", timeoutMs: 60_000, response: null };
@@ -135,9 +134,7 @@ export function createTransport(options: ResolvedOptions): { send: Send; raw: Ra
       });
       const sendOnce: SendOnce = (fetch) => {
         finalInit.fetch = fetch;
-        // openapi-fetch's own method when it has one: `request` would upper-case the name again.
-        const byName = (base as unknown as Record<string, OpenapiFetchMethod | undefined>)[method];
-        return (byName ? byName(path, finalInit) : base.request(method as "get", path as never, finalInit as never)) as Promise<Answer>;
+        return base.request(method as "get", path as never, finalInit as never) as Promise<Answer>;
       };
       return requestWithRetry(sendOnce, context);
     } catch (error) {
